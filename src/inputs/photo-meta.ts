@@ -43,6 +43,12 @@ export interface PhotoMeta {
   embedded: { kind: string; detail?: string }[];
   /** Marked as AI-generated (IPTC DigitalSourceType) or C2PA manifest present. */
   provenance?: { aiGenerated?: boolean; c2pa?: boolean; claimGenerator?: string; creator?: string };
+  /**
+   * What is damaged, in plain words ("the file is cut short: part of the photo is missing"),
+   * when the photo is broken but its metadata could still be read. The image-metadata rule
+   * reports it as an error, so a damaged photo never passes.
+   */
+  damage?: string[];
   /** Things that were odd but not fatal (e.g. "GPS IFD pointer out of range"). */
   warnings: string[];
 }
