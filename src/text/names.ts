@@ -1,0 +1,606 @@
+/**
+ * The pupil-name index: built once per run from the school's roster, staff list, no-publish
+ * list, class names and allowed names; matched against a draft in time linear in the text,
+ * whatever the roster's size (one pass over the tokens, a few hash look-ups per token).
+ *
+ * What counts as a name is decided from the text around it, because many names are words:
+ * capitals, the position in the sentence, the words before and after, neighbouring name
+ * parts, and (only for the few cases these leave open) compromise's part-of-speech tags.
+ */
+import type { School, TextSpan } from '../types.js';
+import {
+  DETERMINERS,
+  MODALS,
+  MONTHS,
+  NAME_WORDS,
+  PARTICLES,
+  PLACE_WORDS,
+  PRONOUNS,
+  SUBJECT_VERBS,
+  TITLES,
+  fileNameWords,
+  joinsName,
+  nameParts,
+  normKey,
+  tokenize,
+  type Tok,
+} from './name-normalize.js';
+
+export { fileNameWords, normKey, tokenize } from './name-normalize.js';
+
+export interface IndexedPupil {
+  id: number;
+  first: string;
+  last: string;
+  preferred?: string;
+  /** "Amelia Hughes" as the roster writes it. */
+  display: string;
+  /** The name to use in a post: the preferred name, else the first name. */
+  firstShown: string;
+  firstKeys: string[];
+  lastKey: string;
+  lastParts: string[];
+  noPublish: boolean;
+  className?: string;
+  source: string;
+}
+
+export interface NameIndex {
+  pupils: IndexedPupil[];
+  /** Concatenated first/preferred-name key → pupils. */
+  first: Map<string, number[]>;
+  /** Concatenated surname key → pupils. */
+  last: Map<string, number[]>;
+  /** Each significant part of a multi-part surname → pupils (used only next to the first name). */
+  lastPart: Map<string, number[]>;
+  /** Staff: first-name key → surname keys. */
+  staffFull: Map<string, Set<string>>;
+  staffLast: Set<string>;
+  /** Class names (keys of the whole name and of the name without "Year 4"). */
+  classes: Set<string>;
+  /** Allowed names (public figures), concatenated keys. */
+  allow: Set<string>;
+  maxFirst: number;
+  maxLast: number;
+  maxPhrase: number;
+  hasRoster: boolean;
+}
+
+export type NameKind = 'full' | 'surname' | 'initial' | 'first';
+
+export interface NameMatch {
+  kind: NameKind;
+  /** The whole name as written (first name and surname, or the surname alone). */
+  span: TextSpan;
+  /** The words written, e.g. "Amelia Hughes's". */
+  text: string;
+  /** The pupils it may be (more than one when a name is shared). */
+  pupils: IndexedPupil[];
+  /** The surname part (or initial), for full names and initials. */
+  surnameSpan?: TextSpan;
+  /** How sure: 'maybe' needs part-of-speech tags to decide (see resolveMaybes). */
+  confidence: 'yes' | 'maybe';
+  /** What to write instead ("Amelia", "Amelia's"), when there is one answer. */
+  suggestion?: string;
+  fix?: { span: TextSpan; replacement: string };
+  /** Index of the first token, for the part-of-speech check. */
+  tokenIndex: number;
+}
+
+export type MatchMode =
+  /** Prose: capitals and context matter. */
+  | 'prose'
+  /** File names and keywords: capitals mean nothing; word-like names only as part of a full name. */
+  | 'words'
+  /** A people tag in a photo's metadata: every roster name in it is a name. */
+  | 'tag';
+
+const WINDOW = 4;
+
+function push(map: Map<string, number[]>, key: string, id: number): void {
+  if (!key) return;
+  const list = map.get(key);
+  if (!list) map.set(key, [id]);
+  else if (!list.includes(id)) list.push(id);
+}
+
+function classKeys(name: string): string[] {
+  const keys = [normKey(name)];
+  const stripped = name.replace(/^\s*(year|yr|y|class|reception|nursery)\s*\d*\s*/i, '').trim();
+  if (stripped && stripped !== name) keys.push(normKey(stripped));
+  return keys.filter((k) => k.length > 0);
+}
+
+/** Builds the index. Cheap (a few ms for thousands of pupils); use getNameIndex to build it once per run. */
+export function buildNameIndex(school: Pick<School, 'roster' | 'staff' | 'noPublish' | 'classes' | 'allowNames'>): NameIndex {
+  const pupils: IndexedPupil[] = [];
+  const byFull = new Map<string, IndexedPupil>();
+  const add = (p: School['roster'][number], noPublish: boolean) => {
+    const fullKey = normKey(p.first) + '|' + normKey(p.last);
+    const existing = byFull.get(fullKey);
+    if (existing) {
+      if (noPublish) existing.noPublish = true;
+      return;
+    }
+    const firstKeys = [normKey(p.first)];
+    const firstParts = nameParts(p.first);
+    if (firstParts.length > 1) firstKeys.push(firstParts[0]);
+    if (p.preferred && normKey(p.preferred)) firstKeys.push(normKey(p.preferred));
+    const rec: IndexedPupil = {
+      id: pupils.length,
+      first: p.first.trim(),
+      last: p.last.trim(),
+      preferred: p.preferred?.trim() || undefined,
+      display: `${(p.preferred || p.first).trim()} ${p.last.trim()}`.trim(),
+      firstShown: (p.preferred || p.first).trim(),
+      firstKeys: [...new Set(firstKeys.filter(Boolean))],
+      lastKey: normKey(p.last),
+      lastParts: nameParts(p.last),
+      noPublish,
+      className: p.className,
+      source: p.source,
+    };
+    pupils.push(rec);
+    byFull.set(fullKey, rec);
+  };
+  for (const p of school.roster ?? []) if (p.first || p.last) add(p, false);
+  for (const p of school.noPublish ?? []) if (p.first || p.last) add(p, true);
+
+  const first = new Map<string, number[]>();
+  const last = new Map<string, number[]>();
+  const lastPart = new Map<string, number[]>();
+  let maxFirst = 1;
+  let maxLast = 1;
+  for (const p of pupils) {
+    for (const k of p.firstKeys) push(first, k, p.id);
+    maxFirst = Math.max(maxFirst, nameParts(p.first).length, nameParts(p.preferred ?? '').length);
+    if (p.lastKey) push(last, p.lastKey, p.id);
+    maxLast = Math.max(maxLast, p.lastParts.length);
+    if (p.lastParts.length > 1) {
+      for (const part of p.lastParts) if (!PARTICLES.has(part) && part.length > 1) push(lastPart, part, p.id);
+    }
+  }
+
+  const staffFull = new Map<string, Set<string>>();
+  const staffLast = new Set<string>();
+  for (const s of school.staff ?? []) {
+    const lk = normKey(s.last);
+    if (!lk) continue;
+    staffLast.add(lk);
+    for (const fk of [normKey(s.first), normKey(s.preferred ?? '')]) {
+      if (!fk) continue;
+      let set = staffFull.get(fk);
+      if (!set) staffFull.set(fk, (set = new Set()));
+      set.add(lk);
+    }
+  }
+
+  const classes = new Set<string>();
+  for (const c of school.classes ?? []) for (const k of classKeys(c)) classes.add(k);
+  for (const p of pupils) if (p.className) for (const k of classKeys(p.className)) classes.add(k);
+
+  const allow = new Set<string>();
+  let maxPhrase = 3;
+  for (const a of school.allowNames ?? []) {
+    const parts = nameParts(a);
+    if (!parts.length) continue;
+    allow.add(parts.join(''));
+    maxPhrase = Math.max(maxPhrase, Math.min(parts.length, 6));
+  }
+
+  return {
+    pupils,
+    first,
+    last,
+    lastPart,
+    staffFull,
+    staffLast,
+    classes,
+    allow,
+    maxFirst: Math.min(maxFirst, 3),
+    maxLast: Math.min(Math.max(maxLast, WINDOW), 5),
+    maxPhrase,
+    hasRoster: pupils.length > 0,
+  };
+}
+
+/** The index for this run's school, built once and kept in the run cache. */
+export function getNameIndex(ctx: { school: School; runCache: Map<string, unknown> }): NameIndex {
+  const cached = ctx.runCache.get('names:index') as { school: School; index: NameIndex } | undefined;
+  if (cached && cached.school === ctx.school) return cached.index;
+  const index = buildNameIndex(ctx.school);
+  ctx.runCache.set('names:index', { school: ctx.school, index });
+  return index;
+}
+
+/** Is `key` a known part of some pupil's or staff member's name? */
+function isNamePart(index: NameIndex, key: string): boolean {
+  return index.first.has(key) || index.last.has(key) || index.lastPart.has(key) || index.staffLast.has(key) || index.staffFull.has(key);
+}
+
+interface Span {
+  n: number;
+  key: string;
+}
+
+/** Concatenated keys of tokens i..i+n-1 (n = 1..max), stopping where the gap does not join name parts. */
+function windows(toks: Tok[], i: number, max: number): Span[] {
+  const out: Span[] = [];
+  let key = '';
+  for (let n = 1; n <= max && i + n - 1 < toks.length; n++) {
+    const t = toks[i + n - 1];
+    if (n > 1 && (!joinsName(t.gap) || toks[i + n - 2].poss)) break;
+    key += t.key;
+    out.push({ n, key });
+  }
+  return out;
+}
+
+const CLASS_WORDS = new Set(['class', 'classes', 'group', 'team', 'house', 'set', 'table', 'classroom', 'form', 'year']);
+const CLASS_BEFORE = new Set(['class', 'year', 'yr', 'reception', 'form', 'group', 'house']);
+
+/** Tokens that are never a pupil: staff with a title or full name, class names, allowed names. */
+function protectedTokens(index: NameIndex, toks: Tok[]): Uint8Array {
+  const prot = new Uint8Array(toks.length);
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    // A title marks an adult: "Mrs Green", "Mr. Okafor's class", "Miss Jane Hill".
+    if (TITLES.has(t.key) && (t.cap !== 'lower' || /^(mr|mrs|ms|miss|mx|dr)$/.test(t.key)) && !t.poss) {
+      let j = i + 1;
+      let count = 0;
+      while (
+        j < toks.length &&
+        count < 3 &&
+        (toks[j].cap === 'title' || toks[j].cap === 'upper' || PARTICLES.has(toks[j].key)) &&
+        /^\.?[\s\-]*$/.test(toks[j].gap) &&
+        !/\n/.test(toks[j].gap)
+      ) {
+        prot[j] = 1;
+        count++;
+        if (toks[j].poss) break;
+        j++;
+      }
+      if (count) prot[i] = 1;
+    }
+    // Staff full names: "Jane Green".
+    for (const fw of windows(toks, i, 2)) {
+      const lasts = index.staffFull.get(fw.key);
+      if (!lasts) continue;
+      const j = i + fw.n;
+      if (j >= toks.length || !joinsName(toks[j].gap)) continue;
+      for (const lw of windows(toks, j, index.maxLast)) {
+        if (lasts.has(lw.key) && !pupilFullName(index, fw.key, lw.key)) {
+          for (let k = i; k < j + lw.n; k++) prot[k] = 1;
+        }
+      }
+    }
+    // Allowed names: "Roald Dahl".
+    if (index.allow.size) {
+      for (const w of windows(toks, i, index.maxPhrase)) if (index.allow.has(w.key)) for (let k = i; k < i + w.n; k++) prot[k] = 1;
+    }
+    // Class names in a class context: "Green Class", "Class Oak", "Year 4 Maple".
+    if (index.classes.size) {
+      for (const w of windows(toks, i, 4)) {
+        if (!index.classes.has(w.key)) continue;
+        const next = toks[i + w.n];
+        const prev = toks[i - 1];
+        const prev2 = toks[i - 2];
+        const inContext =
+          w.n > 1 && /\d/.test(w.key) ||
+          (next && CLASS_WORDS.has(next.key) && !/[\n.!?]/.test(next.gap)) ||
+          (prev && CLASS_BEFORE.has(prev.key) && !/[\n.!?]/.test(t.gap)) ||
+          (prev && prev.numeric && prev2 && CLASS_BEFORE.has(prev2.key)) ||
+          (prev && /^y\d+$/.test(prev.key));
+        if (inContext) for (let k = i; k < i + w.n; k++) prot[k] = 1;
+      }
+    }
+  }
+  return prot;
+}
+
+function pupilFullName(index: NameIndex, firstKey: string, lastKey: string): boolean {
+  const ids = index.first.get(firstKey);
+  return !!ids && ids.some((id) => index.pupils[id].lastKey === lastKey);
+}
+
+type Verdict = 'yes' | 'no' | 'maybe';
+
+/**
+ * Is the word at toks[i..i+n) used as a name here? For names that are not words the answer is
+ * yes; for word-like names ("Rose", "Will", "Green") the context decides.
+ */
+function judge(index: NameIndex, toks: Tok[], i: number, n: number, mode: MatchMode): Verdict {
+  const t = toks[i];
+  const wordish = n === 1 && NAME_WORDS.has(t.key);
+  if (mode === 'tag') return 'yes';
+  if (!wordish) return 'yes';
+  if (mode === 'words') return 'no';
+  if (t.cap === 'lower' || t.cap === 'other' || t.cap === 'upper') return 'no';
+  const prev = t.sentStart ? undefined : toks[i - 1];
+  const next = toks[i + n];
+  const nextJoined = next && !next.sentStart && joinsName(next.gap);
+  if (prev && (DETERMINERS.has(prev.key) || prev.numeric)) return 'no';
+  if (prev && PRONOUNS.has(prev.key) && MODALS.has(t.key)) return 'no';
+  if (nextJoined && PLACE_WORDS.has(next.key)) return 'no';
+  if (nextJoined && (next.cap === 'title' || next.cap === 'upper') && !isNamePart(index, next.key)) return 'no';
+  if (MONTHS.has(t.key) && next && (/^\d/.test(next.raw) || /^(st|nd|rd|th)$/.test(next.key))) return 'no';
+  if (MONTHS.has(t.key) && prev && /^\d/.test(prev.raw)) return 'no';
+  if (MODALS.has(t.key) && next && (PRONOUNS.has(next.key) || next.key === 'be' || next.key === 'not')) return 'no';
+  if (t.sentStart || t.titleLine) {
+    if (next && next.cap === 'lower' && SUBJECT_VERBS.has(next.key) && !/[,;:]/.test(next.gap)) return 'yes';
+    if (next && next.key === 'and') {
+      const after = toks[i + n + 1];
+      if (after && after.cap === 'title' && index.first.has(after.key) && !NAME_WORDS.has(after.key)) return 'yes';
+    }
+    return 'maybe';
+  }
+  return 'yes';
+}
+
+function ids2pupils(index: NameIndex, ids: number[]): IndexedPupil[] {
+  return ids.map((id) => index.pupils[id]);
+}
+
+/** Finds pupil names in `text` (Draft.prose, alt text, a caption, or a file name's words). */
+export function findNames(index: NameIndex, text: string, opts: { mode?: MatchMode; kinds?: NameKind[] } = {}): NameMatch[] {
+  const mode = opts.mode ?? 'prose';
+  const want = new Set<NameKind>(opts.kinds ?? ['full', 'surname', 'initial', 'first']);
+  if (!index.hasRoster) return [];
+  const toks = tokenize(text);
+  const prot = protectedTokens(index, toks);
+  const out: NameMatch[] = [];
+  const possOf = (t: Tok) => t.poss;
+
+  for (let i = 0; i < toks.length; i++) {
+    if (prot[i]) continue;
+    const t = toks[i];
+    if (t.numeric) continue;
+
+    // 1. A first name, perhaps followed by a surname or an initial.
+    let firstHit: { n: number; ids: number[] } | undefined;
+    for (const w of windows(toks, i, index.maxFirst)) {
+      const ids = index.first.get(w.key);
+      if (ids) firstHit = { n: w.n, ids };
+    }
+    if (firstHit) {
+      const fEndTok = toks[i + firstHit.n - 1];
+      const j = i + firstHit.n;
+      const nextTok = toks[j];
+      if (nextTok && !prot[j] && joinsName(nextTok.gap) && !fEndTok.poss) {
+        // 1a. Full name: first name + that pupil's surname (or a part of a double-barrelled one).
+        let best: { n: number; ids: number[] } | undefined;
+        for (const w of windows(toks, j, index.maxLast)) {
+          if (prot[j + w.n - 1]) break;
+          let ids = (index.last.get(w.key) ?? []).filter((id) => firstHit!.ids.includes(id));
+          if (!ids.length && w.n === 1) ids = (index.lastPart.get(w.key) ?? []).filter((id) => firstHit!.ids.includes(id));
+          if (!ids.length) continue;
+          if (w.n > 1 && !multiTokenOk(toks, j, w.n, ids.map((id) => index.pupils[id]))) continue;
+          best = { n: w.n, ids };
+        }
+        if (best) {
+          const lastTok = toks[j + best.n - 1];
+          const allLower = toks.slice(i, j + best.n).every((x) => x.cap === 'lower');
+          const bothWords = NAME_WORDS.has(toks[i].key) && firstHit.n === 1 && best.n === 1 && NAME_WORDS.has(nextTok.key);
+          const quiet = mode !== 'tag' && bothWords && (allLower || mode === 'words' || nextTok.cap === 'lower' || t.cap === 'lower');
+          if (!quiet) {
+            if (want.has('full')) {
+              const firstText = text.slice(t.start, fEndTok.end);
+              out.push({
+                kind: 'full',
+                span: { start: t.start, end: lastTok.fullEnd },
+                text: text.slice(t.start, lastTok.fullEnd),
+                pupils: ids2pupils(index, best.ids),
+                surnameSpan: { start: nextTok.start, end: lastTok.end },
+                confidence: 'yes',
+                suggestion: firstText + possOf(lastTok),
+                fix: { span: { start: fEndTok.end, end: lastTok.fullEnd }, replacement: possOf(lastTok) },
+                tokenIndex: i,
+              });
+            }
+            i = j + best.n - 1;
+            continue;
+          }
+        }
+        // 1b. An initial for the surname: "Jack S.", "Jack S".
+        if (/^\p{Lu}$/u.test(nextTok.raw) && !/\n/.test(nextTok.gap) && /^[ \t]+$/.test(nextTok.gap)) {
+          const letter = normKey(nextTok.raw);
+          const ids = firstHit.ids.filter((id) => index.pupils[id].lastKey.startsWith(letter));
+          const after = toks[j + 1];
+          const pronounI = nextTok.raw === 'I' && after && after.cap === 'lower';
+          const article = nextTok.raw === 'A' && after && after.cap === 'lower' && !/^\./.test(text.slice(nextTok.end));
+          if (ids.length && !pronounI && !article && judgeFirstForInitial(toks, i, firstHit.n)) {
+            const dot = text[nextTok.end] === '.';
+            // Keep a full stop that ends the sentence; drop the initial's own dot otherwise.
+            const rest = text.slice(nextTok.end + (dot ? 1 : 0));
+            const sentenceEnds = dot && (/^\s*$/.test(rest) || /^\s*\n/.test(rest) || /^\s+["“]?\p{Lu}/u.test(rest));
+            const end = nextTok.end + (dot ? 1 : 0);
+            if (want.has('initial')) {
+              out.push({
+                kind: 'initial',
+                span: { start: t.start, end },
+                text: text.slice(t.start, end),
+                pupils: ids2pupils(index, ids),
+                surnameSpan: { start: nextTok.start, end },
+                confidence: 'yes',
+                suggestion: text.slice(t.start, fEndTok.end),
+                fix: { span: { start: fEndTok.end, end }, replacement: sentenceEnds ? '.' : '' },
+                tokenIndex: i,
+              });
+            }
+            i = j;
+            continue;
+          }
+        }
+      }
+    }
+
+    // 2. Reversed register order: "Hughes, Amelia".
+    let lastHit: { n: number; ids: number[] } | undefined;
+    for (const w of windows(toks, i, index.maxLast)) {
+      if (prot[i + w.n - 1]) break;
+      const ids = index.last.get(w.key);
+      if (!ids) continue;
+      if (w.n > 1 && !multiTokenOk(toks, i, w.n, ids.map((id) => index.pupils[id]))) continue;
+      lastHit = { n: w.n, ids };
+    }
+    if (!lastHit && !firstHit && t.cap === 'title' && t.key.length > 3 && t.key.endsWith('s')) {
+      // "the Patels"
+      const ids = index.last.get(t.key.slice(0, -1));
+      if (ids && !NAME_WORDS.has(t.key.slice(0, -1))) lastHit = { n: 1, ids };
+    }
+    if (lastHit) {
+      const lEnd = toks[i + lastHit.n - 1];
+      const j = i + lastHit.n;
+      const nt = toks[j];
+      if (nt && /^\s*,\s*$/.test(nt.gap) && !/\n/.test(nt.gap) && t.cap !== 'lower') {
+        for (const w of windows(toks, j, index.maxFirst)) {
+          const ids = (index.first.get(w.key) ?? []).filter((id) => lastHit!.ids.includes(id));
+          if (!ids.length) continue;
+          const fEnd = toks[j + w.n - 1];
+          if (want.has('full')) {
+            const firstText = text.slice(nt.start, fEnd.end);
+            out.push({
+              kind: 'full',
+              span: { start: t.start, end: fEnd.fullEnd },
+              text: text.slice(t.start, fEnd.fullEnd),
+              pupils: ids2pupils(index, ids),
+              surnameSpan: { start: t.start, end: lEnd.end },
+              confidence: 'yes',
+              suggestion: firstText + fEnd.poss,
+              fix: { span: { start: t.start, end: fEnd.fullEnd }, replacement: firstText + fEnd.poss },
+              tokenIndex: i,
+            });
+          }
+          lastHit = undefined;
+          i = j + w.n - 1;
+          break;
+        }
+        if (!lastHit) continue;
+      }
+    }
+
+    // 3. A first name alone (reported only where any pupil name matters, e.g. beside a photo).
+    if (firstHit && (!lastHit || firstHit.n >= lastHit.n)) {
+      const v = judge(index, toks, i, firstHit.n, mode);
+      const endTok = toks[i + firstHit.n - 1];
+      if (v !== 'no' && want.has('first')) {
+        out.push({
+          kind: 'first',
+          span: { start: t.start, end: endTok.fullEnd },
+          text: text.slice(t.start, endTok.fullEnd),
+          pupils: ids2pupils(index, firstHit.ids),
+          confidence: v,
+          tokenIndex: i,
+        });
+      }
+      i += firstHit.n - 1;
+      continue;
+    }
+
+    // 4. A surname alone: "well done Hughes!", "the Patel twins", "A. Hughes".
+    if (lastHit) {
+      const v = judge(index, toks, i, lastHit.n, mode);
+      const endTok = toks[i + lastHit.n - 1];
+      if (v !== 'no' && want.has('surname')) {
+        let start = t.start;
+        const pupils = ids2pupils(index, lastHit.ids);
+        const prev = toks[i - 1];
+        // A first-name initial before it belongs to the name: "A. Hughes", "A Hughes".
+        if (
+          prev &&
+          !t.sentStart &&
+          /^\p{Lu}$/u.test(prev.raw) &&
+          /^\.?[ \t]+$/.test(t.gap) &&
+          pupils.some((p) => p.firstKeys.some((k) => k[0] === prev.key))
+        ) {
+          start = prev.start;
+        }
+        const only = pupils.length === 1 ? pupils[0] : undefined;
+        out.push({
+          kind: 'surname',
+          span: { start, end: endTok.fullEnd },
+          text: text.slice(start, endTok.fullEnd),
+          pupils,
+          surnameSpan: { start: t.start, end: endTok.end },
+          confidence: v,
+          suggestion: only ? only.firstShown + endTok.poss : undefined,
+          fix: only ? { span: { start, end: endTok.fullEnd }, replacement: only.firstShown + endTok.poss } : undefined,
+          tokenIndex: i,
+        });
+      }
+      i += lastHit.n - 1;
+    }
+  }
+  return out;
+}
+
+/** A surname written over several words must look like a name: the roster's own parts, capitals or particles. */
+function multiTokenOk(toks: Tok[], i: number, n: number, pupils: IndexedPupil[]): boolean {
+  if (pupils.some((p) => p.lastParts.length === n)) return true;
+  for (let k = i; k < i + n; k++) {
+    const t = toks[k];
+    if (t.cap === 'lower' && !PARTICLES.has(t.key)) return false;
+  }
+  return true;
+}
+
+/** "May I", "Will A" are not names with an initial; a capitalised first name before a capital letter is. */
+function judgeFirstForInitial(toks: Tok[], i: number, n: number): boolean {
+  const t = toks[i];
+  if (n > 1 || !NAME_WORDS.has(t.key)) return t.cap !== 'lower';
+  if (t.cap !== 'title') return false;
+  const prev = t.sentStart ? undefined : toks[i - 1];
+  if (prev && (DETERMINERS.has(prev.key) || PRONOUNS.has(prev.key))) return false;
+  return true;
+}
+
+/**
+ * Settles the 'maybe' matches (a word-like name at the start of a sentence or in a heading)
+ * with compromise's tags: kept when compromise reads the word as a person, or as the subject
+ * of a past-tense verb. Loads compromise only when there is something to settle.
+ */
+export async function resolveMaybes(text: string, matches: NameMatch[], load?: () => Promise<NlpFn>): Promise<NameMatch[]> {
+  const maybes = matches.filter((m) => m.confidence === 'maybe');
+  if (!maybes.length) return matches;
+  let nlp: NlpFn;
+  try {
+    nlp = load ? await load() : ((await (await import('./nlp.js')).loadNlp()) as NlpFn);
+  } catch {
+    return matches.filter((m) => m.confidence !== 'maybe');
+  }
+  const keep = new Set<NameMatch>();
+  for (const m of maybes) {
+    const { sentence, offset } = sentenceAround(text, m.span.start);
+    const doc = nlp(sentence);
+    const terms = doc.json({ offset: true, terms: { offset: true } }) as Array<{ terms: NlpTerm[] }>;
+    const flat = terms.flatMap((s) => s.terms);
+    const rel = m.span.start - offset;
+    const idx = flat.findIndex((x) => x.offset && x.offset.start <= rel && rel < x.offset.start + x.offset.length);
+    if (idx < 0) continue;
+    const term = flat[idx];
+    const next = flat[idx + 1];
+    const tags = new Set(term.tags);
+    const nextTags = new Set(next?.tags ?? []);
+    const personish = tags.has('Person') || tags.has('FirstName') || tags.has('LastName') || tags.has('MaleName') || tags.has('FemaleName');
+    const wordish = tags.has('Modal') || tags.has('Month') || tags.has('Adjective') || tags.has('Date') || tags.has('Season');
+    const subject = (nextTags.has('PastTense') || (nextTags.has('PresentTense') && /s$/.test(next?.text ?? '') && !nextTags.has('Copula'))) && !nextTags.has('Copula');
+    if ((personish && !wordish) || subject) keep.add(m);
+  }
+  return matches.filter((m) => m.confidence !== 'maybe' || keep.has(m));
+}
+
+export type NlpFn = (text: string) => { json(opts?: unknown): unknown };
+interface NlpTerm {
+  text: string;
+  tags: string[];
+  offset?: { start: number; length: number };
+}
+
+function sentenceAround(text: string, pos: number): { sentence: string; offset: number } {
+  let s = pos;
+  while (s > 0 && !/[.!?\n]/.test(text[s - 1])) s--;
+  let e = pos;
+  while (e < text.length && !/[.!?\n]/.test(text[e])) e++;
+  if (e < text.length) e++;
+  return { sentence: text.slice(s, e), offset: s };
+}
