@@ -1,0 +1,154 @@
+/**
+ * Evaluate the `negative-tone` scorer on the public Twitter complaints set
+ * (Preoţiuc-Pietro, Gaman & Aletras, ACL 2019), read from ../shared/eval/text/complaints.jsonl.
+ * The data is research-only: it is read here and never copied into the repo.
+ *
+ *   npx tsx scripts/eval/tone.ts              # held-out part (the numbers to report)
+ *   npx tsx scripts/eval/tone.ts --part tune  # the part the patterns and thresholds were tuned on
+ *   npx tsx scripts/eval/tone.ts --part tune --errors 40   # show some mistakes (tune part only)
+ *
+ * Fixed split: FNV-1a (32-bit) of the tweet id; even hash = "tune", odd hash = "test"
+ * (held out). Nothing was fitted: the rule's lists and thresholds are hand-chosen, and only the
+ * tune part's mistakes were looked at while choosing them.
+ *
+ * A tweet counts as a complaint when any of its sentences is flagged (grievance or negative).
+ * Baselines, each alone on the same rows: AFINN-165 via `sentiment` (score < 0),
+ * `vader-sentiment` (compound <= -0.05, VADER's own cut-off), `wink-sentiment` (score < 0).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { compileOptions, toneOptions } from '../../src/checks/tone.js';
+import { scoreSentences, type CompiledTone } from '../../src/text/tone.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '../..');
+const dataPath = resolve(repo, '../shared/eval/text/complaints.jsonl');
+const require = createRequire(import.meta.url);
+
+interface Row {
+  id: string;
+  text: string;
+  label: 0 | 1;
+  domain: string;
+  annotated: boolean;
+}
+
+export function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+export const partOf = (id: string): 'tune' | 'test' => (fnv1a(id) % 2 === 0 ? 'tune' : 'test');
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** Load a rule file's kind options (everything but the common rule keys). */
+export function loadRuleOptions(file: string, overrides: Record<string, unknown> = {}): CompiledTone {
+  const y = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  for (const k of ['id', 'extends', 'severity', 'message', 'messages', 'policy', 'section', 'description', 'catches', 'ignores', 'examples']) delete y[k];
+  return compileOptions(toneOptions.parse({ ...y, ...overrides }));
+}
+
+interface Scores {
+  p: number;
+  r: number;
+  f1: number;
+  f1neg: number;
+  macro: number;
+  acc: number;
+  n: number;
+}
+
+function metrics(gold: number[], pred: boolean[]): Scores {
+  let tp = 0, fp = 0, fn = 0, tn = 0;
+  gold.forEach((g, i) => {
+    if (pred[i] && g) tp++;
+    else if (pred[i]) fp++;
+    else if (g) fn++;
+    else tn++;
+  });
+  const f = (a: number, b: number, c: number) => (2 * a === 0 ? 0 : (2 * a) / (2 * a + b + c));
+  const f1 = f(tp, fp, fn);
+  const f1neg = f(tn, fn, fp);
+  return { p: tp / (tp + fp || 1), r: tp / (tp + fn || 1), f1, f1neg, macro: (f1 + f1neg) / 2, acc: (tp + tn) / gold.length, n: gold.length };
+}
+
+function main() {
+  const part = (arg('--part') ?? 'test') as 'tune' | 'test';
+  const rows: Row[] = readFileSync(dataPath, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Row);
+  const rowsPart = rows.filter((r) => partOf(r.id) === part);
+
+  const Sentiment = require('sentiment');
+  const afinn = new Sentiment();
+  const vader = require('vader-sentiment');
+  const wink = require('wink-sentiment');
+
+  const tone = loadRuleOptions(resolve(repo, 'rules/negative-tone.yml'));
+
+  const flag = (text: string) => scoreSentences(text, tone).some((s) => s.kind !== 'none');
+  const methods: Array<[string, (t: string) => boolean]> = [
+    ['AFINN `sentiment` alone (score < 0)', (t) => afinn.analyze(t).score < 0],
+    ['`vader-sentiment` alone (compound <= -0.05)', (t) => vader.SentimentIntensityAnalyzer.polarity_scores(t).compound <= -0.05],
+    ['`wink-sentiment` alone (score < 0)', (t) => wink(t).score < 0],
+    ['smcheck negative-tone (rules/negative-tone.yml)', flag],
+  ];
+
+  const pct = (x: number) => x.toFixed(3);
+  console.log(`complaints.jsonl: ${rows.length} rows; part "${part}" (FNV-1a(id) ${part === 'tune' ? 'even' : 'odd'}): ${rowsPart.length} rows, ${rowsPart.filter((r) => r.annotated).length} annotated, ${rowsPart.filter((r) => r.label).length} complaints`);
+  console.log('');
+  const subsets: Array<[string, Row[]]> = [
+    ['all rows', rowsPart],
+    ['annotated customer-service rows', rowsPart.filter((r) => r.annotated)],
+  ];
+  const preds = new Map<string, boolean[]>();
+  for (const [name, fn] of methods) preds.set(name, rowsPart.map((r) => fn(r.text)));
+  for (const [sub, subset] of subsets) {
+    const idx = subset.map((r) => rowsPart.indexOf(r));
+    console.log(`${sub} (${subset.length}):`);
+    console.log('  method                                              P(c)   R(c)   F1(c)  macro-F1  acc');
+    for (const [name] of methods) {
+      const m = metrics(idx.map((i) => rowsPart[i].label), idx.map((i) => preds.get(name)![i]));
+      console.log(`  ${name.padEnd(50)}  ${pct(m.p)}  ${pct(m.r)}  ${pct(m.f1)}  ${pct(m.macro)}    ${pct(m.acc)}`);
+    }
+    console.log('');
+  }
+  console.log('Published (10-fold cross-validation on all 3,449 tweets; macro-F1):');
+  console.log('  majority class 0.391; logistic regression bag-of-words 0.775; all features 0.780;');
+  console.log('  LSTM 0.770; all features + distant supervision 0.790 (Preoţiuc-Pietro et al. 2019);');
+  console.log('  transformers up to 0.87 (Jin & Aletras 2020).');
+
+  const errors = Number(arg('--errors') ?? 0);
+  if (errors > 0) {
+    if (part !== 'tune') {
+      console.log('\n(--errors is only shown for the tune part, so the held-out part stays unseen)');
+      return;
+    }
+    const mine = preds.get(methods[methods.length - 1][0])!;
+    const fps = rowsPart.filter((r, i) => mine[i] && !r.label);
+    const fns = rowsPart.filter((r, i) => !mine[i] && r.label);
+    console.log(`\nfalse alarms (${fps.length}):`);
+    for (const r of fps.slice(0, errors)) {
+      const s = scoreSentences(r.text, tone).filter((x) => x.kind !== 'none');
+      console.log(`  [${r.domain}] ${r.text.replace(/\s+/g, ' ')}\n     ${s.map((x) => x.reasons.join('; ')).join(' || ')}`);
+    }
+    console.log(`\nmissed (${fns.length}):`);
+    for (const r of fns.slice(0, errors)) {
+      const s = scoreSentences(r.text, tone);
+      console.log(`  [${r.domain}] ${r.text.replace(/\s+/g, ' ')}\n     ${s.map((x) => x.score).join(' ')}`);
+    }
+  }
+}
+
+main();

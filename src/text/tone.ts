@@ -1,0 +1,575 @@
+/**
+ * Sentence tone scorer for the `negative-tone` rule: pure, fast and explainable.
+ *
+ * Each sentence gets a score in "lexicon points" (below 0 = negative) built from evidence that
+ * is listed in `reasons`, so a teacher (or `smcheck explain`) can see why it was flagged:
+ *
+ *  - word valences from a sentiment lexicon (AFINN-165 by default, with the rule's overrides)
+ *    and multi-word phrases ("well done", "can't wait", "no homework");
+ *  - negation ("don't forget" is not negative, "not good" is), intensifiers ("very", "so")
+ *    and downtoners ("a bit");
+ *  - contrast: "sadly we lost, but we played brilliantly" weighs the clause after "but" more
+ *    (VADER's rule), and "although ..., ..." weighs the main clause more;
+ *  - emphasis: CAPITALS and "!!"/"??" make negative sentences more negative (never positive
+ *    ones: "Well done EVERYONE!!!" stays positive);
+ *  - grievance patterns ("once again", "it has come to our attention", "some parents"),
+ *    sarcasm ("Thanks to whoever left the gate open") and who the negativity is aimed at
+ *    (parents, staff, the council, other schools, named people).
+ *
+ * Nothing here reads files or loads modules: the caller passes the base lexicon (see
+ * `loadAfinn` in src/checks/tone.ts) and the rule's options, compiled once with `compileTone`.
+ */
+
+export type ToneKind = 'grievance' | 'negative' | 'none';
+
+export interface SentenceTone {
+  /** Offsets into the text given to scoreSentences (half-open). */
+  start: number;
+  end: number;
+  /** Below 0 is negative; see `reasons` for how it was reached. */
+  score: number;
+  kind: ToneKind;
+  /** Who the negativity is aimed at (the label of the first target found), if anyone. */
+  target?: string;
+  /** The matched target text as written ("SOME parents", "Mr Brown"). */
+  targetText?: string;
+  reasons: string[];
+}
+
+/** A phrase pattern: words separated by spaces; `a|b` alternatives; `*` one word; `word*` prefix. */
+export interface WeightedPhrase {
+  phrase: string;
+  weight?: number;
+  label?: string;
+}
+
+export interface ToneOptions {
+  /** Word valences added to (or overriding) the base lexicon; 0 removes a word. */
+  lexicon?: Record<string, number>;
+  /** Multi-word phrases with their own valence; their words are not scored again. */
+  phrases?: Record<string, number>;
+  negators: string[];
+  intensifiers: string[];
+  downtoners: string[];
+  /** Words after which the rest of the sentence counts more ("but", "however"). */
+  contrast: string[];
+  /** Words that open a clause that counts less ("although", "though", "despite"). */
+  concessive: string[];
+  /** Phrases that air a grievance; weight = points subtracted (default 2). */
+  grievances: Array<string | WeightedPhrase>;
+  /** Sarcastic or passive-aggressive openings ("thanks to whoever"); default weight 3. */
+  sarcasm: Array<string | WeightedPhrase>;
+  /** Who negativity can be aimed at; label names the group in messages. */
+  targets: Array<string | WeightedPhrase>;
+  /** Titles that make "Mr Brown" a named person. */
+  titles: string[];
+  /** Upper-case words that are not shouting (PE, PTA, SATs...). */
+  acronyms: string[];
+  thresholds: {
+    /** A sentence at or below this score that is aimed at people is a grievance. */
+    grievance: number;
+    /** A sentence at or below this score is negative (warning). */
+    negative: number;
+  };
+  emphasis: {
+    /** Multiplier for a negative word written in capitals. */
+    caps: number;
+    /** Extra share of negativity per emphasis cue (capitals, "!!", "??"), at most 3 cues. */
+    perCue: number;
+  };
+  /** Multipliers for the clauses around a contrast word. */
+  contrastWeights: { before: number; after: number };
+  /** Valence kept (and flipped) after a negator, e.g. 0.75: "not good" = -0.75 x good. */
+  negationFactor: number;
+  intensifierFactor: number;
+  downtonerFactor: number;
+}
+
+interface CompiledPhrase {
+  re: RegExp;
+  weight: number;
+  label: string;
+  source: string;
+}
+
+export interface CompiledTone {
+  options: ToneOptions;
+  lexicon: Map<string, number>;
+  phrases: CompiledPhrase[];
+  grievances: CompiledPhrase[];
+  sarcasm: CompiledPhrase[];
+  targets: CompiledPhrase[];
+  negators: Set<string>;
+  intensifiers: Set<string>;
+  downtoners: Set<string>;
+  contrast: Set<string>;
+  concessive: Set<string>;
+  acronyms: Set<string>;
+  titleRe: RegExp | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phrase patterns
+
+const WORD_CHARS = "[\\p{L}\\p{N}'_-]";
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/**
+ * Compile the small phrase language into a linear-time regular expression (no nested
+ * quantifiers): words separated by spaces; `a|b` one of these words; `*` any one word;
+ * `word*` any word starting so; `word?` an optional word; ` | ` (with spaces) separates whole
+ * alternative phrases. Matching is case-insensitive (the caller lower-cases the text).
+ */
+export function phraseToRegExp(phrase: string): RegExp {
+  const alternatives = phrase
+    .trim()
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .split(/\s+\|\s+/)
+    .map((alt) => {
+      const words = alt.split(/\s+/).filter(Boolean);
+      if (words.length === 0) throw new Error(`empty phrase in "${phrase}"`);
+      let re = '';
+      let needSep = false;
+      for (let w of words) {
+        const optional = w.length > 1 && w.endsWith('?');
+        if (optional) w = w.slice(0, -1);
+        const alts = w
+          .split('|')
+          .filter(Boolean)
+          .map((a) => {
+            if (a === '*') return `${WORD_CHARS}+`;
+            if (a.endsWith('*')) return `${escapeRe(a.slice(0, -1))}${WORD_CHARS}*`;
+            return escapeRe(a);
+          });
+        if (alts.length === 0) throw new Error(`empty word in "${phrase}"`);
+        const slot = alts.length === 1 ? alts[0] : `(?:${alts.join('|')})`;
+        // Words may be separated by spaces or a comma ("once again, some parents").
+        const sep = '[\\s,]+';
+        if (!needSep) re += optional ? `(?:${slot}${sep})?` : slot;
+        else re += optional ? `(?:${sep}${slot})?` : `${sep}${slot}`;
+        if (!optional) needSep = true;
+      }
+      return re;
+    });
+  return new RegExp(`(?<!${WORD_CHARS})(?:${alternatives.join('|')})(?!${WORD_CHARS})`, 'gu');
+}
+
+function compilePhrases(list: Array<string | WeightedPhrase>, defaultWeight: number): CompiledPhrase[] {
+  return list.map((p) => {
+    const o = typeof p === 'string' ? { phrase: p } : p;
+    return {
+      re: phraseToRegExp(o.phrase),
+      weight: o.weight ?? defaultWeight,
+      label: o.label ?? o.phrase.replace(/[|*]/g, (c) => (c === '|' ? '/' : '')),
+      source: o.phrase,
+    };
+  });
+}
+
+export function compileTone(options: ToneOptions, baseLexicon: Record<string, number> = {}): CompiledTone {
+  const lexicon = new Map<string, number>();
+  for (const [w, v] of Object.entries(baseLexicon)) if (!w.includes(' ')) lexicon.set(w.toLowerCase(), v);
+  for (const [w, v] of Object.entries(options.lexicon ?? {})) {
+    if (v === 0) lexicon.delete(w.toLowerCase());
+    else lexicon.set(w.toLowerCase(), v);
+  }
+  const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase().replace(/’/g, "'")));
+  return {
+    options,
+    lexicon,
+    phrases: Object.entries(options.phrases ?? {}).map(([phrase, v]) => ({
+      re: phraseToRegExp(phrase),
+      weight: v,
+      label: phrase,
+      source: phrase,
+    })),
+    grievances: compilePhrases(options.grievances, 2),
+    sarcasm: compilePhrases(options.sarcasm, 3),
+    targets: compilePhrases(options.targets, 0),
+    negators: lower(options.negators),
+    intensifiers: lower(options.intensifiers),
+    downtoners: lower(options.downtoners),
+    contrast: lower(options.contrast),
+    concessive: lower(options.concessive),
+    acronyms: new Set(options.acronyms.map((a) => a.toUpperCase())),
+    titleRe: options.titles.length
+      ? new RegExp(
+          `(?<![\\p{L}])(?:${options.titles.map(escapeRe).join('|')})\\.?\\s+\\p{Lu}[\\p{L}'’-]+`,
+          'gu',
+        )
+      : null,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sentence splitting
+
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'mx', 'dr', 'st', 'prof', 'rev', 'sr', 'jr', 'vs', 'etc', 'eg', 'ie', 'no',
+  'approx', 'dept', 'est', 'govt', 'inc', 'ltd', 'co', 'mt', 'fr', 'sgt', 'capt', 'nb', 'ps',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'yr',
+]);
+
+/**
+ * Split text into sentence spans: at . ! ? … (and runs of them) followed by space and a
+ * non-lower-case start, and at line breaks. Abbreviations (Mr., e.g.), initials, decimals,
+ * times (3.30) and URLs do not end a sentence. Spans are trimmed and never empty.
+ */
+export function splitSentences(text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  const n = text.length;
+  let start = 0;
+  const push = (s: number, e: number) => {
+    while (s < e && /\s/.test(text[s])) s++;
+    while (e > s && /\s/.test(text[e - 1])) e--;
+    if (e > s && /[\p{L}\p{N}]/u.test(text.slice(s, e))) out.push({ start: s, end: e });
+  };
+  let i = 0;
+  while (i < n) {
+    const c = text[i];
+    if (c === '\n') {
+      push(start, i);
+      start = i + 1;
+      i++;
+      continue;
+    }
+    if (c === '.' || c === '!' || c === '?' || c === '…') {
+      let j = i;
+      while (j < n && /[.!?…]/.test(text[j])) j++;
+      // Closing quotes and brackets belong to the sentence.
+      while (j < n && /["'”’)\]]/.test(text[j])) j++;
+      const next = text[j];
+      if (j >= n) {
+        i = j;
+        break;
+      }
+      if (!/\s/.test(next)) {
+        i = j;
+        continue; // "3.30", "www.x.com", "e.g.x"
+      }
+      if (c === '.' && j === i + 1) {
+        // A single full stop: check the word before it.
+        let k = i - 1;
+        while (k >= 0 && /[\p{L}]/u.test(text[k])) k--;
+        const word = text.slice(k + 1, i);
+        const lw = word.toLowerCase();
+        if (ABBREVIATIONS.has(lw) || (word.length === 1 && /\p{Lu}/u.test(word)) || (k >= 0 && text[k] === '.')) {
+          i = j;
+          continue;
+        }
+      }
+      // The next sentence should not start with a lower-case letter (ellipsis inside a clause).
+      let m = j;
+      while (m < n && (text[m] === ' ' || text[m] === '\t')) m++;
+      if (m < n && /\p{Ll}/u.test(text[m]) && (c === '…' || j - i > 1)) {
+        i = j;
+        continue;
+      }
+      push(start, j);
+      start = j;
+      i = j;
+      continue;
+    }
+    i++;
+  }
+  push(start, n);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scoring
+
+interface Token {
+  /** Lower-cased word, curly apostrophe straightened. */
+  w: string;
+  raw: string;
+  start: number;
+  end: number;
+  /** True for punctuation that ends a clause (, ; : — –). */
+  brk: boolean;
+  /** Valence after the rules below. */
+  v: number;
+  /** Covered by a phrase, sarcasm or grievance match: not scored as a word. */
+  covered: boolean;
+}
+
+const TOKEN_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[,;:—–()]|\s-\s/gu;
+
+function tokenize(s: string): Token[] {
+  const toks: Token[] = [];
+  for (const m of s.matchAll(TOKEN_RE)) {
+    const raw = m[0];
+    const brk = !/[\p{L}\p{N}]/u.test(raw);
+    toks.push({
+      w: brk ? raw.trim() : raw.toLowerCase().replace(/’/g, "'"),
+      raw,
+      start: m.index!,
+      end: m.index! + raw.length,
+      brk,
+      v: 0,
+      covered: false,
+    });
+  }
+  return toks;
+}
+
+function lookup(lex: Map<string, number>, w: string): number | undefined {
+  let v = lex.get(w);
+  if (v !== undefined) return v;
+  if (w.endsWith("'s")) return lex.get(w.slice(0, -2));
+  if (w.length > 5 && w.endsWith('ily')) {
+    v = lex.get(w.slice(0, -3) + 'y'); // happily -> happy
+    if (v !== undefined) return v;
+  }
+  if (w.length > 4 && w.endsWith('ly')) {
+    v = lex.get(w.slice(0, -2)); // brilliantly -> brilliant
+    if (v !== undefined) return v;
+    v = lex.get(w.slice(0, -2) + 'e'); // (not used much, but cheap)
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+function isNegator(t: CompiledTone, w: string): boolean {
+  return t.negators.has(w) || w.endsWith("n't");
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+function lowerSameLength(s: string): string {
+  const l = s.toLowerCase();
+  return l.length === s.length ? l : s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+interface Match {
+  start: number;
+  end: number;
+  p: CompiledPhrase;
+  text: string;
+}
+
+/** Keep the longest of overlapping matches (the first when equally long). */
+function dedupe(ms: Match[]): Match[] {
+  ms.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const out: Match[] = [];
+  for (const m of ms) {
+    const last = out[out.length - 1];
+    if (last && m.start < last.end) continue;
+    out.push(m);
+  }
+  return out;
+}
+
+const overlaps = (a: Match, ms: Match[]) => ms.some((b) => a.start < b.end && b.start < a.end);
+
+function findAll(list: CompiledPhrase[], lowered: string, original: string): Match[] {
+  const out: Match[] = [];
+  for (const p of list) {
+    p.re.lastIndex = 0;
+    for (const m of lowered.matchAll(p.re)) {
+      out.push({ start: m.index!, end: m.index! + m[0].length, p, text: original.slice(m.index!, m.index! + m[0].length) });
+    }
+  }
+  return dedupe(out);
+}
+
+/** Score one sentence (the whole string). Offsets in the result are relative to `s`. */
+export function scoreSentence(s: string, t: CompiledTone, extraTargets: CompiledPhrase[] = []): Omit<SentenceTone, 'start' | 'end'> {
+  const o = t.options;
+  const reasons: string[] = [];
+  const lowered = lowerSameLength(s.replace(/’/g, "'"));
+  const toks = tokenize(s);
+  const words = toks.filter((x) => !x.brk);
+
+  const cover = (ms: Match[]) => {
+    for (const m of ms) for (const tk of toks) if (tk.start >= m.start && tk.end <= m.end) tk.covered = true;
+  };
+
+  // 1. Sarcasm, grievance patterns and phrases take their words out of the word score.
+  const sarcasm = findAll(t.sarcasm, lowered, s);
+  const grievances = findAll(t.grievances, lowered, s);
+  const phrases = findAll(t.phrases, lowered, s).filter((m) => !overlaps(m, sarcasm));
+  cover(sarcasm);
+  cover(phrases);
+
+  // 2. Word valences with negation and intensity.
+  const caps = toks.filter(
+    (x) => !x.brk && x.raw.length >= 2 && /^[\p{Lu}'’]+$/u.test(x.raw) && /\p{Lu}{2}/u.test(x.raw) && !t.acronyms.has(x.raw.replace(/['’]S$/, '')),
+  );
+  const lettersWords = words.filter((x) => /\p{L}/u.test(x.raw));
+  const shouting = lettersWords.length > 0 && caps.length / lettersWords.length > 0.5; // a heading, not emphasis
+  const capsSet = new Set(shouting ? [] : caps);
+
+  let concessiveEnd = -1;
+  if (words.length && t.concessive.has(words[0].w)) {
+    const comma = toks.findIndex((x) => x.brk && x.w === ',');
+    if (comma > 0) concessiveEnd = comma;
+  }
+  let contrastAt = -1;
+  for (let i = 1; i < toks.length; i++) {
+    if (!toks[i].brk && t.contrast.has(toks[i].w)) {
+      // "yet again" is a grievance, not a contrast; "not yet" is a negation.
+      const next = toks[i + 1];
+      if (toks[i].w === 'yet' && next && (next.w === 'again' || next.w === 'another')) continue;
+      if (toks[i].w === 'yet' && isNegator(t, toks[i - 1].w)) continue;
+      contrastAt = i;
+      break;
+    }
+  }
+
+  let pos = 0;
+  let neg = 0;
+  const negWords: string[] = [];
+  const posWords: string[] = [];
+  const phraseIdx = new Set<Token>();
+  for (let i = 0; i < toks.length; i++) {
+    const tk = toks[i];
+    if (tk.brk || tk.covered) continue;
+    let v = lookup(t.lexicon, tk.w);
+    if (v === undefined || v === 0) continue;
+    let note = '';
+    // Negation: a negator within the 3 words before, in the same clause.
+    for (let k = i - 1, seen = 0; k >= 0 && seen < 3; k--) {
+      if (toks[k].brk) break;
+      seen++;
+      if (isNegator(t, toks[k].w)) {
+        v = -v * o.negationFactor;
+        note = ` negated by "${toks[k].raw}"`;
+        break;
+      }
+    }
+    const prev = toks[i - 1];
+    const prev2 = toks[i - 2];
+    if (prev && !prev.brk && t.intensifiers.has(prev.w)) {
+      v *= o.intensifierFactor;
+      note += ` intensified by "${prev.raw}"`;
+    } else if (prev && prev2 && !prev.brk && t.intensifiers.has(prev2.w) && !t.intensifiers.has(prev.w) && !isNegator(t, prev.w) && lookup(t.lexicon, prev.w) === undefined) {
+      // "so very", "really quite" are handled above; "so utterly disappointing" too.
+    }
+    if (prev && !prev.brk && t.downtoners.has(prev.w)) {
+      v *= o.downtonerFactor;
+      note += ` softened by "${prev.raw}"`;
+    }
+    if (v < 0 && capsSet.has(tk)) {
+      v *= o.emphasis.caps;
+      note += ' in capitals';
+    }
+    if (contrastAt >= 0) {
+      if (i < contrastAt) v *= o.contrastWeights.before;
+      else v *= o.contrastWeights.after;
+    } else if (concessiveEnd >= 0) {
+      if (i < concessiveEnd) v *= o.contrastWeights.before;
+      else v *= o.contrastWeights.after;
+    }
+    tk.v = v;
+    const desc = `"${tk.raw}" ${v > 0 ? '+' : ''}${round(v)}${note}`;
+    if (v < 0) {
+      neg += v;
+      negWords.push(desc);
+    } else {
+      pos += v;
+      posWords.push(desc);
+    }
+  }
+  void phraseIdx;
+  for (const m of phrases) {
+    let v = m.p.weight;
+    if (contrastAt >= 0) {
+      const at = toks.findIndex((x) => x.start >= m.start);
+      v *= at >= 0 && at < contrastAt ? o.contrastWeights.before : o.contrastWeights.after;
+    }
+    const desc = `"${m.text}" ${v > 0 ? '+' : ''}${round(v)}`;
+    if (v < 0) {
+      neg += v;
+      negWords.push(desc);
+    } else {
+      pos += v;
+      posWords.push(desc);
+    }
+  }
+  if (negWords.length) reasons.push(`negative words: ${negWords.join(', ')}`);
+  if (posWords.length) reasons.push(`positive words: ${posWords.join(', ')}`);
+
+  // 3. Grievance patterns and sarcasm.
+  let grievance = 0;
+  const seenG = new Set<string>();
+  for (const m of grievances) {
+    const key = `${m.start}:${m.end}`;
+    if (seenG.has(key)) continue;
+    seenG.add(key);
+    // A grievance pattern inside the weaker half of a contrast counts less.
+    let w = m.p.weight;
+    if (contrastAt >= 0) {
+      const at = toks.findIndex((x) => x.start >= m.start);
+      if (at >= 0 && at < contrastAt) w *= o.contrastWeights.before;
+    }
+    grievance += w;
+    reasons.push(`grievance pattern "${m.text}" -${round(w)}`);
+  }
+  for (const m of sarcasm) {
+    grievance += m.p.weight;
+    reasons.push(`sarcasm "${m.text}" -${m.p.weight}`);
+  }
+
+  // 4. Emphasis: capitals and repeated punctuation make negativity stronger.
+  let cues = 0;
+  const capsWords = [...capsSet].map((x) => x.raw);
+  if (capsWords.length) cues++;
+  const punct = s.match(/[!?]{2,}/g);
+  if (punct) cues++;
+  let negative = neg - grievance;
+  if (negative < 0 && cues > 0) {
+    const extra = negative * o.emphasis.perCue * Math.min(cues, 3);
+    negative += extra;
+    const what = [capsWords.length ? `capitals (${capsWords.join(' ')})` : '', punct ? `"${punct[0]}"` : '']
+      .filter(Boolean)
+      .join(' and ');
+    reasons.push(`emphasis: ${what} ${round(extra)}`);
+  }
+  const score = round(pos + negative);
+
+  // 5. Who is it aimed at?
+  let targetMatch: Match | undefined;
+  const targetMatches = findAll([...t.targets, ...extraTargets], lowered, s);
+  if (t.titleRe) {
+    t.titleRe.lastIndex = 0;
+    for (const m of s.matchAll(t.titleRe)) {
+      targetMatches.push({ start: m.index!, end: m.index! + m[0].length, p: { re: t.titleRe, weight: 0, label: 'a named person', source: 'title' }, text: m[0] });
+    }
+  }
+  targetMatches.sort((a, b) => a.start - b.start);
+  targetMatch = targetMatches[0];
+
+  let kind: ToneKind = 'none';
+  const hasEvidence = neg < 0 || grievance > 0;
+  if (hasEvidence && targetMatch && score <= o.thresholds.grievance) kind = 'grievance';
+  else if (hasEvidence && score <= o.thresholds.negative) kind = 'negative';
+  if (targetMatch && kind !== 'none') reasons.push(`aimed at ${targetMatch.p.label} ("${targetMatch.text}")`);
+  reasons.push(`score ${score}`);
+
+  const res: Omit<SentenceTone, 'start' | 'end'> = { score, kind, reasons };
+  if (targetMatch && kind === 'grievance') {
+    res.target = targetMatch.p.label;
+    res.targetText = targetMatch.text;
+  }
+  return res;
+}
+
+/** Split `text` into sentences and score each. */
+export function scoreSentences(text: string, t: CompiledTone, extraTargets: CompiledPhrase[] = []): SentenceTone[] {
+  return splitSentences(text).map(({ start, end }) => ({ start, end, ...scoreSentence(text.slice(start, end), t, extraTargets) }));
+}
+
+/** Compile extra target names (e.g. staff from the school's data) as phrases. */
+export function compileTargets(names: string[], label: string): CompiledPhrase[] {
+  return names
+    .map((n) => n.trim().replace(/[|*]/g, ''))
+    .filter((n) => n.length > 1)
+    .map((n) => ({ re: phraseToRegExp(n), weight: 0, label, source: n }));
+}
