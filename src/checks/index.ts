@@ -9,6 +9,7 @@ type Loader = () => Promise<{ check: CheckKind }>;
 
 export const checkKinds: Record<string, Loader> = {
   pattern: () => import('./pattern.js'),
+  tone: () => import('./tone.js'),
 };
 
 export function knownKinds(): string[] {

@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// Thin launcher: the built CLI lives in dist/ (made by `npm ci` / `npm run build`).
+import { main } from '../dist/cli.js';
+
+await main(process.argv);

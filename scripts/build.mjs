@@ -1,0 +1,27 @@
+// Build the CLI into dist/ with esbuild: one small entry chunk for argument parsing, and
+// separate chunks (code splitting) for the engine, checks and reporters, loaded on demand.
+// Native and heavy packages (sharp, exifr, compromise, libheif-js) stay in node_modules and
+// are imported only when a rule needs them.
+import { build } from 'esbuild';
+import { readFileSync, rmSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+
+await build({
+  entryPoints: ['src/cli.ts'],
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  sourcemap: false,
+  legalComments: 'none',
+  chunkNames: 'chunks/[name]-[hash]',
+  external: ['sharp', 'exifr', 'compromise', 'libheif-js', 'libheif-js/*', 'compromise/*'],
+  define: { __SMCHECK_VERSION__: JSON.stringify(pkg.version) },
+  banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+  logLevel: 'warning',
+});

@@ -1,0 +1,157 @@
+/**
+ * `pattern`: Vale-style existence and substitution checks over the draft's prose.
+ *
+ *   tokens:   [words or phrases]         existence: flag each occurrence
+ *   patterns: [regular expressions]      existence, RE2 syntax (linear time: never hangs)
+ *   swap:     { word: replacement }      substitution: flag and suggest the replacement
+ *   exceptions: [words or phrases]       matches equal to one of these are not flagged
+ *   ignoreCase (default true), wholeWord (default true), scope: prose | text
+ *
+ * A regular expression with a capture group flags the first group only, so context can be
+ * matched around it (RE2 has no look-behind). Every match is one hit; `{match}` in the
+ * message is the matched text.
+ */
+import { z } from 'zod';
+import type { CheckContext, CheckKind, Hit, Rule } from '../types.js';
+
+const options = z
+  .object({
+    tokens: z.array(z.string().min(1)).optional(),
+    patterns: z.array(z.string().min(1)).optional(),
+    swap: z.record(z.string().min(1), z.string()).optional(),
+    exceptions: z.array(z.string()).optional(),
+    ignoreCase: z.boolean().default(true),
+    wholeWord: z.boolean().default(true),
+    scope: z.enum(['prose', 'text']).default('prose'),
+    suggestion: z.string().optional(),
+  })
+  .strict()
+  .refine((o) => (o.tokens?.length ?? 0) + (o.patterns?.length ?? 0) + Object.keys(o.swap ?? {}).length > 0, {
+    message: 'a pattern rule needs at least one of tokens, patterns or swap',
+  });
+
+type Options = z.infer<typeof options>;
+
+interface Compiled {
+  re: { matcher(s: string): { find(from?: number): boolean; start(g?: number): number; end(g?: number): number; groupCount(): number } };
+  swap?: Map<string, string>;
+}
+
+const cache = new WeakMap<object, Promise<Compiled[]>>();
+
+function escapeRe(s: string): string {
+  return s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+}
+
+/** A phrase matches across any run of whitespace (line breaks, markdown left as spaces). */
+function phrase(s: string): string {
+  return s.trim().split(/\s+/).map(escapeRe).join('\\s+');
+}
+
+async function compile(o: Options, file: string): Promise<Compiled[]> {
+  const { RE2JS } = await import('re2js');
+  const flags = o.ignoreCase ? RE2JS.CASE_INSENSITIVE : 0;
+  // \b is ASCII in RE2; use explicit letter/digit boundaries so "Zoë" is one word.
+  const wrap = (body: string): string => (o.wholeWord ? `(?:^|[^\\pL\\pN_])(${body})(?:$|[^\\pL\\pN_])` : `(${body})`);
+  const out: Compiled[] = [];
+  const build = (src: string): Compiled['re'] => {
+    try {
+      return RE2JS.compile(src, flags) as unknown as Compiled['re'];
+    } catch (e) {
+      throw new Error(`${file}: bad regular expression /${src}/: ${(e as Error).message}`);
+    }
+  };
+  if (o.tokens?.length) out.push({ re: build(wrap(o.tokens.map(phrase).join('|'))) });
+  for (const p of o.patterns ?? []) out.push({ re: build(p) });
+  const swap = Object.entries(o.swap ?? {});
+  if (swap.length) {
+    const map = new Map(swap.map(([k, v]) => [normal(k, o.ignoreCase), v]));
+    out.push({ re: build(wrap(swap.map(([k]) => phrase(k)).join('|'))), swap: map });
+  }
+  return out;
+}
+
+function normal(s: string, ignoreCase: boolean): string {
+  const t = s.trim().replace(/\s+/g, ' ');
+  return ignoreCase ? t.toLowerCase() : t;
+}
+
+/** Where the exception phrases stand in the text: a match inside one ("Kids" in "Kids Club") is not flagged. */
+function exceptionSpans(text: string, o: Options): (start: number, end: number) => boolean {
+  const spans: [number, number][] = [];
+  if (o.exceptions?.length) {
+    const hay = o.ignoreCase ? text.toLowerCase() : text;
+    for (const e of o.exceptions) {
+      const parts = (o.ignoreCase ? e.toLowerCase() : e).trim().split(/\s+/);
+      const first = parts[0];
+      if (!first) continue;
+      for (let i = hay.indexOf(first); i >= 0; i = hay.indexOf(first, i + 1)) {
+        // the remaining words may be separated by any whitespace
+        let end = i + first.length;
+        let ok = true;
+        for (const part of parts.slice(1)) {
+          let j = end;
+          while (j < hay.length && /\s/.test(hay[j])) j++;
+          if (j === end || !hay.startsWith(part, j)) {
+            ok = false;
+            break;
+          }
+          end = j + part.length;
+        }
+        if (ok) spans.push([i, end]);
+      }
+    }
+  }
+  return (start, end) => spans.some(([s, e]) => start >= s && end <= e);
+}
+
+export const check: CheckKind<Options> = {
+  kind: 'pattern',
+  summary: 'Word lists and regular expressions (RE2, linear time): flag or suggest a replacement',
+  options,
+  async run(ctx: CheckContext, rule: Rule<Options>): Promise<Hit[]> {
+    const o = rule.options;
+    let compiled = cache.get(o);
+    if (!compiled) {
+      compiled = compile(o, rule.file);
+      cache.set(o, compiled);
+    }
+    const text = o.scope === 'text' ? ctx.draft.text : ctx.draft.prose;
+    const exceptions = new Set((o.exceptions ?? []).map((e) => normal(e, o.ignoreCase)));
+    const inException = exceptionSpans(text, o);
+    const hits: Hit[] = [];
+    const seen = new Set<string>();
+    for (const c of await compiled) {
+      const m = c.re.matcher(text);
+      // Whole-word wrappers consume the boundary character, so restart each search one
+      // character after the previous match's start to find adjacent matches too.
+      let from = 0;
+      while (from <= text.length && m.find(from)) {
+        const g = m.groupCount() >= 1 && m.start(1) >= 0 ? 1 : 0;
+        const start = m.start(g);
+        const end = m.end(g);
+        from = Math.max(start, m.start(0)) + 1;
+        if (end <= start) continue;
+        const key = `${start}:${end}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const matched = text.slice(start, end);
+        const norm = normal(matched, o.ignoreCase);
+        if (exceptions.has(norm) || inException(start, end)) continue;
+        const hit: Hit = { span: { start, end }, data: { match: matched.replace(/\s+/g, ' ') } };
+        if (c.swap) {
+          const replacement = c.swap.get(norm);
+          if (replacement !== undefined) {
+            hit.data!.replacement = replacement;
+            hit.suggestion = replacement;
+            hit.fix = { span: { start, end }, replacement };
+          }
+        } else if (o.suggestion !== undefined) {
+          hit.suggestion = o.suggestion.replace(/\{match\}/g, matched);
+        }
+        hits.push(hit);
+      }
+    }
+    return hits;
+  },
+};

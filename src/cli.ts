@@ -1,0 +1,128 @@
+/**
+ * The command line: commander wiring only. Everything heavier than argument parsing is
+ * imported when a command runs, so `smcheck --help` starts as fast as Node itself.
+ */
+import { Command, Option } from 'commander';
+import { UsageError } from './errors.js';
+import { VERSION } from './version.js';
+
+const collect = (value: string, prev: string[]): string[] => [...prev, value];
+
+const EXAMPLES = `
+Examples:
+  $ smcheck draft.md photo.jpg           check a post and the photo that goes with it
+  $ smcheck drafts/                      check every draft in a folder (with their photos)
+  $ smcheck --format json -o report.json drafts/
+  $ smcheck --fix draft.md photo.jpg     also write draft.fixed.md and photo.clean.jpg
+  $ smcheck clean photo.jpg              make a copy of a photo with its metadata removed
+  $ smcheck explain pupil-surname        what a rule checks, and why
+  $ smcheck init                         start a config and school data files here
+
+Exit codes: 0 safe to post, 1 something to fix, 2 usage or config error (nothing checked),
+3 a draft or photo could not be read (do not post it unchecked).`;
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('smcheck')
+    .description("Check a social-media post and its photos against the school's Social Media Policy before posting.")
+    .version(VERSION, '-v, --version')
+    .showHelpAfterError('(run smcheck --help for usage)')
+    .configureOutput({ outputError: (str, write) => write(str) });
+
+  program
+    .argument('[paths...]', 'drafts (.md, .txt), photos (.jpg, .png, .heic...) or folders of drafts')
+    .option('-c, --config <file>', 'config file (default: smcheck.yml found from the draft\'s folder upwards)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of the screen')
+    .option('-r, --rules <dir>', 'an extra folder of rule files (repeatable)', collect, [])
+    .option('-d, --disable <id>', 'switch a rule off (repeatable)', collect, [])
+    .option('--max-warnings <n>', 'fail a draft with more than n warnings', (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0) throw new UsageError(`--max-warnings needs a whole number, not '${v}'`);
+      return n;
+    })
+    .option('-q, --quiet', 'report errors only, not warnings')
+    .option('--fix', 'write fixed copies (draft.fixed.md, photo.clean.jpg); originals are never changed')
+    .option('--no-color', 'plain text output (also when NO_COLOR is set)')
+    .addHelpText('after', EXAMPLES)
+    .action(async (paths: string[], opts) => {
+      if (paths.length === 0) {
+        program.outputHelp();
+        process.exitCode = 2;
+        return;
+      }
+      const { runCheck } = await import('./cli/check.js');
+      process.exitCode = await runCheck(paths, opts);
+    });
+
+  program
+    .command('init')
+    .description('write a commented smcheck.yml and template CSV files here (never overwrites)')
+    .action(async () => {
+      const { runInit } = await import('./cli/init.js');
+      process.exitCode = await runInit(process.cwd());
+    });
+
+  program
+    .command('rules')
+    .description('list the rules that would run: id, severity, kind and the policy line')
+    .option('-c, --config <file>', 'config file')
+    .option('-r, --rules <dir>', 'an extra folder of rule files (repeatable)', collect, [])
+    .option('--no-color', 'plain text output')
+    .action(async (opts) => {
+      const { runRules } = await import('./cli/rules.js');
+      process.exitCode = await runRules(opts);
+    });
+
+  program
+    .command('explain')
+    .description('what a rule checks, the policy behind it, and an example of each')
+    .argument('<id>', 'rule id, e.g. pupil-surname')
+    .option('-c, --config <file>', 'config file')
+    .option('-r, --rules <dir>', 'an extra folder of rule files (repeatable)', collect, [])
+    .option('--no-color', 'plain text output')
+    .action(async (id: string, opts) => {
+      const { runExplain } = await import('./cli/explain.js');
+      process.exitCode = await runExplain(id, opts);
+    });
+
+  program
+    .command('clean')
+    .description('write a copy of each photo re-drawn from its pixels, with all metadata removed')
+    .argument('<photos...>', 'photos to clean')
+    .option('--out <dir>', 'write the copies into this folder (default: next to each photo, as name.clean.jpg)')
+    .option('--no-color', 'plain text output')
+    .action(async (photos: string[], opts) => {
+      const { runClean } = await import('./cli/clean.js');
+      process.exitCode = await runClean(photos, opts);
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  program.exitOverride((err) => {
+    // commander's own messages (unknown option, missing argument) are usage errors
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
+      process.exit(0);
+    }
+    process.exit(2);
+  });
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof UsageError || (e as Error).name === 'UsageError') {
+      process.stderr.write(`smcheck: ${(e as Error).message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    const err = e as Error;
+    process.stderr.write(
+      `smcheck: internal error: ${err.message}\nThis is a bug in smcheck, not in your post. Nothing was posted. ` +
+        `Please report it with the command you ran${process.env.SMCHECK_DEBUG ? `\n${err.stack}` : ' (set SMCHECK_DEBUG=1 for details)'}.\n`,
+    );
+    process.exitCode = 2;
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * `smcheck [check] <paths...>`: config → inputs → engine → report → exit code.
+ */
+import { writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Report } from '../types.js';
+import { UsageError } from '../errors.js';
+import { findConfig, loadConfig, type LoadedConfig } from '../config/config.js';
+import { loadRules, type LoadedRule } from '../engine/rules.js';
+import { checkDraft, fixedPath, type DraftInput, type DraftOutcome } from '../engine/run.js';
+import { buildReport, exitCode } from '../engine/report.js';
+import { resolveInputs } from '../batch/inputs.js';
+import { VERSION } from '../version.js';
+import { useColor } from './color.js';
+
+export interface CheckOptions {
+  config?: string;
+  format: 'text' | 'json';
+  output?: string;
+  rules: string[];
+  disable: string[];
+  maxWarnings?: number;
+  quiet?: boolean;
+  fix?: boolean;
+  color?: boolean;
+}
+
+interface Group {
+  config: LoadedConfig;
+  rules: LoadedRule[];
+}
+
+export async function runCheck(paths: string[], opts: CheckOptions, cwd = process.cwd()): Promise<number> {
+  const { inputs, invalid } = resolveInputs(paths, cwd);
+  const extraRuleDirs = opts.rules.map((d) => path.resolve(cwd, d));
+  for (const d of extraRuleDirs) {
+    if (!existsSync(d)) throw new UsageError(`${path.relative(cwd, d) || d}: rules folder not found (given with --rules).`);
+  }
+
+  // One config per folder tree: drafts in different schools' folders use their own config.
+  const groups = new Map<string, Promise<Group>>();
+  const groupFor = (input: DraftInput): Promise<Group> => {
+    const file = opts.config ?? findConfig(path.dirname(path.resolve(cwd, input.path)));
+    const key = file ? path.resolve(cwd, file) : '';
+    let g = groups.get(key);
+    if (!g) {
+      g = (async () => {
+        const config = loadConfig(file, cwd);
+        const rules = await loadRules({
+          dirs: [...config.ruleDirs, ...extraRuleDirs],
+          disable: [...config.disable, ...opts.disable],
+          severity: config.severity,
+          cwd,
+        });
+        return { config, rules };
+      })();
+      groups.set(key, g);
+    }
+    return g;
+  };
+  if (inputs.length === 0 && invalid.length === 0) {
+    throw new UsageError('no drafts or photos found in the paths given. Give a draft (.md, .txt), a photo, or a folder that has some.');
+  }
+  // Config and rule errors stop the run before anything is checked (exit 2).
+  if (opts.config) await groupFor({ kind: 'draft', path: opts.config });
+  for (const input of inputs) await groupFor(input);
+  if (inputs.length === 0) await groupFor({ kind: 'draft', path: path.join(cwd, 'x.md') });
+
+  const runCache = new Map<string, unknown>();
+  const outcomes: DraftOutcome[] = [];
+  const drafts = inputs.filter((i) => i.kind === 'draft');
+  const photos = inputs.filter((i) => i.kind === 'photo');
+  for (const input of drafts) {
+    const g = await groupFor(input);
+    outcomes.push(await checkDraft(input, { rules: g.rules, school: g.config.school, cwd, maxWarnings: opts.maxWarnings, fix: opts.fix, runCache }));
+  }
+  // A photo found in a folder that a draft already attached is reported with that draft.
+  const attached = new Set(outcomes.flatMap((o) => o.images.map((i) => path.resolve(cwd, i))));
+  for (const input of photos) {
+    if (attached.has(path.resolve(cwd, input.path))) continue;
+    const g = await groupFor(input);
+    outcomes.push(await checkDraft(input, { rules: g.rules, school: g.config.school, cwd, maxWarnings: opts.maxWarnings, fix: opts.fix, runCache }));
+  }
+  for (const bad of invalid) {
+    outcomes.push({ draft: bad.path, images: [], status: 'error', error: bad.reason, findings: [], suppressions: [] });
+  }
+
+  if (opts.fix) await writeFixes(outcomes, cwd);
+
+  const report = buildReport(outcomes, VERSION, { quiet: opts.quiet });
+  const sources = new Map<string, string>();
+  if (opts.format === 'text') {
+    const { readFileSync } = await import('node:fs');
+    for (const o of outcomes) {
+      if (o.status !== 'error' || o.findings.length) {
+        try {
+          sources.set(o.draft, readFileSync(path.resolve(cwd, o.draft), 'utf8').replace(/^\uFEFF/, ''));
+        } catch {
+          /* a photo or unreadable draft: no source lines to show */
+        }
+      }
+    }
+  }
+  const text = await format(report, opts.format, { color: opts.output ? false : useColor(opts.color), sources });
+  if (opts.output) {
+    try {
+      writeFileSync(path.resolve(cwd, opts.output), text);
+    } catch (e) {
+      throw new UsageError(`${opts.output}: could not write the report (${(e as NodeJS.ErrnoException).code}).`);
+    }
+  } else {
+    process.stdout.write(text);
+  }
+  return exitCode(report);
+}
+
+async function format(report: Report, kind: 'text' | 'json', ctx: { color: boolean; sources: Map<string, string> }): Promise<string> {
+  if (kind === 'json') {
+    const { formatJson } = await import('../report/json.js');
+    return formatJson(report, ctx);
+  }
+  const { formatText } = await import('../report/text.js');
+  return formatText(report, ctx);
+}
+
+async function writeFixes(outcomes: DraftOutcome[], cwd: string): Promise<void> {
+  for (const o of outcomes) {
+    if (o.fixedText !== undefined) {
+      const out = fixedPath(o.draft);
+      writeFileSync(path.resolve(cwd, out), o.fixedText);
+      o.fixed = out;
+    }
+  }
+  const photos = [...new Set(outcomes.flatMap((o) => o.images))];
+  const withPhotoFindings = new Set(outcomes.flatMap((o) => o.findings.filter((f) => f.line === undefined).map((f) => f.file)));
+  const toClean = photos.filter((p) => withPhotoFindings.has(p));
+  if (toClean.length === 0) return;
+  const { cleanPhotos } = await import('./clean.js');
+  await cleanPhotos(toClean, {}, cwd, outcomes);
+}

@@ -1,0 +1,77 @@
+/** `smcheck init`: a commented smcheck.yml and template CSVs in the current folder. Never overwrites. */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const CONFIG = `# smcheck configuration: https://github.com/ (see README.md, "Config")
+# Paths are relative to this file. Every key is optional.
+
+# The school's name, shown in reports.
+school: My School
+
+# Pupils, as your MIS exports them (SIMS, Arbor, Bromcom...): a CSV with a header row.
+# Accepted headers include Forename / Legal Forename / Preferred Forename / first_name,
+# Surname / Legal Surname / last_name, Year, Reg Group / class.
+roster: data/roster.csv
+
+# Staff names are never flagged as pupils ("Mrs Green" is fine).
+staff: data/staff.csv
+
+# Pupils whose names and images must never be published.
+noPublish: data/no-publish.csv
+
+# Photo consent per pupil and use (columns such as Photos, Social Media: Yes/No).
+# consent: data/consent.csv
+
+# Extra folders of your own rules (YAML files; see 'smcheck explain tagging' for the shape).
+# rules: [rules/local]
+
+# Rules switched off, by id ('smcheck rules' lists them).
+# disable: [tagging]
+
+# Public figures and authors that are not pupils.
+allowNames: [Roald Dahl]
+
+# Class names that are not pupils ("Green Class", "Oak").
+# classes: [Oak, Maple, Green]
+
+# The school's own web domains: links to them are not "someone else's material".
+# schoolDomains: [myschool.example.sch.uk]
+
+# Times that may be published, such as office opening hours.
+# allowTimes: ["8:30am", "4pm"]
+
+# The school site: GPS inside it is a warning, not an error (radius in metres).
+# site: { lat: 52.29, lon: -0.60, radius: 300 }
+
+# The school's cameras and tablets: photos of pupils should come from these.
+# devices:
+#   - { make: Apple, model: iPad (9th generation) }
+
+# Photos larger than this (pixels, long side) get a warning; 'smcheck clean' shrinks them.
+# maxImageSize: 2048
+`;
+
+const FILES: Record<string, string> = {
+  'smcheck.yml': CONFIG,
+  'data/roster.csv': 'Legal Forename,Preferred Forename,Legal Surname,Year,Reg Group\r\n',
+  'data/staff.csv': 'Title,Forename,Surname\r\n',
+  'data/no-publish.csv': 'Forename,Surname,Reg Group\r\n',
+};
+
+export async function runInit(dir: string): Promise<number> {
+  for (const [rel, content] of Object.entries(FILES)) {
+    const abs = path.join(dir, rel);
+    if (existsSync(abs)) {
+      process.stdout.write(`kept     ${rel} (already exists; not overwritten)\n`);
+      continue;
+    }
+    mkdirSync(path.dirname(abs), { recursive: true });
+    writeFileSync(abs, content, { flag: 'wx' });
+    process.stdout.write(`created  ${rel}\n`);
+  }
+  process.stdout.write(
+    '\nNext: export your roster, staff list and no-publish list from your MIS into data/,\n' +
+      'then check a post with:  smcheck draft.md photo.jpg\n',
+  );
+  return 0;
+}

@@ -1,0 +1,174 @@
+/**
+ * School data from CSV files as a school's MIS (SIMS, Arbor, Bromcom...) exports them: a BOM,
+ * quoted fields, CRLF, and varied headers. A problem is one line naming the file, the line and
+ * what to fix.
+ */
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import type { ConsentEntry, Person } from '../types.js';
+import { UsageError } from '../errors.js';
+
+/** Header → field. Headers are compared lower-cased with spaces, dots, dashes and underscores removed. */
+const HEADER_ALIASES: Record<string, 'first' | 'last' | 'preferred' | 'full' | 'year' | 'className'> = {
+  forename: 'first',
+  legalforename: 'first',
+  firstname: 'first',
+  first: 'first',
+  givenname: 'first',
+  givennames: 'first',
+  forenames: 'first',
+  christianname: 'first',
+  preferredforename: 'preferred',
+  preferredfirstname: 'preferred',
+  preferredname: 'preferred',
+  knownas: 'preferred',
+  chosenname: 'preferred',
+  surname: 'last',
+  legalsurname: 'last',
+  lastname: 'last',
+  last: 'last',
+  familyname: 'last',
+  preferredsurname: 'last',
+  name: 'full',
+  fullname: 'full',
+  pupilname: 'full',
+  pupil: 'full',
+  student: 'full',
+  studentname: 'full',
+  staffname: 'full',
+  year: 'year',
+  yeargroup: 'year',
+  ncyear: 'year',
+  yearofstudy: 'year',
+  reggroup: 'className',
+  registrationgroup: 'className',
+  class: 'className',
+  classname: 'className',
+  form: 'className',
+  tutorgroup: 'className',
+};
+
+export function normaliseHeader(h: string): string {
+  return h.toLowerCase().replace(/[\s._\-/]+/g, '');
+}
+
+interface CsvTable {
+  headers: string[];
+  rows: { line: number; cells: string[] }[];
+}
+
+export function readCsv(file: string, shown: string, what: string): CsvTable {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(
+      code === 'ENOENT'
+        ? `${shown}: no such file (the ${what} named in the config). Check the path in smcheck.yml, or run 'smcheck init' to make a template.`
+        : `${shown}: could not read the ${what} (${code ?? (e as Error).message}).`,
+    );
+  }
+  if (text.includes('\u0000')) {
+    throw new UsageError(`${shown}: the ${what} is not a CSV text file. Export it from your MIS as CSV (comma separated).`);
+  }
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (e) {
+    const err = e as Error & { lines?: number };
+    throw new UsageError(`${shown}:${err.lines ?? 1}: the ${what} is not valid CSV: ${err.message.replace(/^CSV_[A-Z_]+:?\s*/, '')}`);
+  }
+  // Skip title rows some MIS exports put above the header (a single filled cell).
+  let headerIdx = records.findIndex((r) => r.record.filter((c) => c !== '').length >= 1 && r.record.some((c) => HEADER_ALIASES[normaliseHeader(c)]));
+  if (headerIdx < 0) headerIdx = 0;
+  const header = records[headerIdx];
+  if (!header) return { headers: [], rows: [] };
+  return {
+    headers: header.record,
+    rows: records.slice(headerIdx + 1).map((r) => ({ line: r.info.lines, cells: r.record })),
+  };
+}
+
+/** Load pupils or staff. Accepts separate first/last columns, or one "Name" column ("Hughes, Amelia" or "Amelia Hughes"). */
+export function loadPeople(file: string, shown: string, what: string): Person[] {
+  const table = readCsv(file, shown, what);
+  const col: Partial<Record<'first' | 'last' | 'preferred' | 'full' | 'year' | 'className', number>> = {};
+  table.headers.forEach((h, i) => {
+    const f = HEADER_ALIASES[normaliseHeader(h)];
+    if (f && col[f] === undefined) col[f] = i;
+  });
+  if (col.first === undefined && col.full === undefined && col.preferred === undefined) {
+    throw new UsageError(
+      `${shown}:1: the ${what} has no name column (found: ${table.headers.map((h) => `'${h}'`).join(', ') || 'nothing'}). ` +
+        `Add a header row with 'Forename' and 'Surname' (or 'first_name' and 'last_name', or one 'Name' column).`,
+    );
+  }
+  const people: Person[] = [];
+  for (const { line, cells } of table.rows) {
+    const get = (k: keyof typeof col): string => (col[k] !== undefined ? (cells[col[k]!] ?? '').trim() : '');
+    let first = get('first');
+    let last = get('last');
+    const preferred = get('preferred');
+    if (!first && !last && col.full !== undefined) {
+      const full = get('full');
+      if (full.includes(',')) {
+        const [l, f] = full.split(',', 2).map((s) => s.trim());
+        first = f;
+        last = l;
+      } else {
+        const parts = full.split(/\s+/).filter(Boolean);
+        first = parts[0] ?? '';
+        last = parts.slice(1).join(' ');
+      }
+    }
+    if (!first && preferred) first = preferred;
+    if (!first && !last) continue; // blank or separator row
+    const p: Person = { first, last, source: `${shown}:${line}` };
+    if (preferred && preferred !== first) p.preferred = preferred;
+    const year = get('year');
+    if (year) p.year = year;
+    const cls = get('className');
+    if (cls) p.className = cls;
+    people.push(p);
+  }
+  return people;
+}
+
+const YES = new Set(['y', 'yes', 'true', '1', 'x', 'granted', 'consent', 'consented', 'given', 'ok']);
+const NO = new Set(['n', 'no', 'false', '0', '', 'refused', 'withdrawn', 'declined', 'not given', 'none']);
+
+/** Photo consent: name columns plus one yes/no column per use (e.g. "Photos", "Social Media", "Website"). */
+export function loadConsent(file: string, shown: string): ConsentEntry[] {
+  const table = readCsv(file, shown, 'consent list');
+  const people = loadPeople(file, shown, 'consent list');
+  const nameCols = new Set<number>();
+  table.headers.forEach((h, i) => {
+    if (HEADER_ALIASES[normaliseHeader(h)]) nameCols.add(i);
+  });
+  const useCols = table.headers.map((h, i) => ({ h: h.trim().toLowerCase(), i })).filter((c) => !nameCols.has(c.i) && c.h);
+  let p = 0;
+  const out: ConsentEntry[] = [];
+  for (const { line, cells } of table.rows) {
+    if (cells.every((c) => !c)) continue;
+    const person = people[p++];
+    if (!person) break;
+    const uses: Record<string, boolean> = {};
+    for (const { h, i } of useCols) {
+      const v = (cells[i] ?? '').trim().toLowerCase();
+      if (YES.has(v)) uses[h] = true;
+      else if (NO.has(v)) uses[h] = false;
+      else {
+        throw new UsageError(`${shown}:${line}: consent value '${cells[i]}' in column '${table.headers[i]}' is not yes or no. Use Yes/No (or Y/N).`);
+      }
+    }
+    out.push({ first: person.first, last: person.last, uses, source: `${shown}:${line}` });
+  }
+  return out;
+}

@@ -1,0 +1,44 @@
+/**
+ * Turn draft outcomes into the versioned report of DESIGN.md (the JSON contract), plus the
+ * exit code. Reporters only format what is decided here.
+ */
+import type { DraftResult, Report } from '../types.js';
+import type { DraftOutcome } from './run.js';
+
+export const EXIT = { ok: 0, fail: 1, usage: 2, unreadable: 3 } as const;
+
+export function buildReport(outcomes: DraftOutcome[], version: string, opts: { quiet?: boolean } = {}): Report {
+  const results: DraftResult[] = outcomes.map((o) => {
+    const r: DraftResult = {
+      draft: o.draft,
+      images: o.images,
+      status: o.status,
+      findings: opts.quiet ? o.findings.filter((f) => f.severity === 'error') : o.findings,
+      suppressions: o.suppressions,
+    };
+    if (o.error !== undefined) r.error = o.error;
+    if (o.fixed !== undefined) r.fixed = o.fixed;
+    return r;
+  });
+  const findings = { error: 0, warning: 0, info: 0 };
+  for (const r of results) for (const f of r.findings) findings[f.severity]++;
+  return {
+    tool: 'smcheck',
+    version,
+    summary: {
+      drafts: results.length,
+      passed: results.filter((r) => r.status === 'pass').length,
+      failed: results.filter((r) => r.status === 'fail').length,
+      errored: results.filter((r) => r.status === 'error').length,
+      findings,
+    },
+    results,
+  };
+}
+
+/** 3 if any input could not be read (an unchecked draft must never look safe), else 1 if any failed, else 0. */
+export function exitCode(report: Report): number {
+  if (report.summary.errored > 0) return EXIT.unreadable;
+  if (report.summary.failed > 0) return EXIT.fail;
+  return EXIT.ok;
+}

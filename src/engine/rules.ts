@@ -1,0 +1,148 @@
+/**
+ * Rule loading: every *.yml in the built-in rules/ folder, then the config's and --rules
+ * folders (a rule with the same id replaces the earlier one, so a school can tune a default
+ * rule by copying it). Each file is decoded strictly: the common keys plus its kind's options,
+ * and any problem is `file:line:column: what is wrong` (exit 2).
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { CheckKind, Rule } from '../types.js';
+import { UsageError } from '../errors.js';
+import { parseStrictYaml } from '../config/strict-yaml.js';
+import { checkKinds, knownKinds } from '../checks/index.js';
+
+export const RULE_ID = /^[a-z][a-z0-9-]*$/;
+
+export const baseRuleShape = {
+  id: z.string().regex(RULE_ID, 'a rule id is lower-case letters, digits and dashes, like my-rule'),
+  extends: z.string().min(1),
+  severity: z.enum(['error', 'warning', 'info']).default('error'),
+  message: z.string().min(1),
+  messages: z.record(z.string(), z.string()).default({}),
+  policy: z.string().min(1),
+  section: z.string().optional(),
+  description: z.string().optional(),
+  catches: z.array(z.string()).optional(),
+  ignores: z.array(z.string()).optional(),
+  examples: z.object({ bad: z.array(z.string()).optional(), good: z.array(z.string()).optional() }).strict().optional(),
+};
+
+const headerSchema = z.object({ extends: z.string().min(1, 'give the check kind this rule uses') }).passthrough();
+
+export interface LoadedRule extends Rule {
+  check: CheckKind;
+}
+
+/** The folder holding package.json (works from src/ under vitest and from dist/ when bundled). */
+export function packageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'rules'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('smcheck: cannot find its own rules/ folder');
+    dir = parent;
+  }
+}
+
+export function builtinRulesDir(): string {
+  return path.join(packageRoot(), 'rules');
+}
+
+function ruleFiles(dir: string, shownDir: string): { abs: string; shown: string }[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    throw new UsageError(`${shownDir}: rules folder not found. Check the path given with --rules or 'rules:' in smcheck.yml.`);
+  }
+  return names
+    .filter((n) => /\.ya?ml$/i.test(n))
+    .sort()
+    .map((n) => ({ abs: path.join(dir, n), shown: path.join(shownDir, n) }));
+}
+
+export async function loadRuleFile(abs: string, shown: string): Promise<LoadedRule> {
+  let source: string;
+  try {
+    source = readFileSync(abs, 'utf8');
+  } catch (e) {
+    throw new UsageError(`${shown}: could not read the rule file (${(e as NodeJS.ErrnoException).code}).`);
+  }
+  const header = parseStrictYaml(source, shown, headerSchema, 'rule');
+  const kindName = header.value.extends;
+  const loader = checkKinds[kindName];
+  if (!loader) {
+    const line = header.lineOf(['extends']);
+    const col = (source.split('\n')[line - 1]?.indexOf(kindName) ?? -1) + 1 || 1;
+    throw new UsageError(`${shown}:${line}:${col}: rule: unknown check kind '${kindName}' in 'extends'. Known kinds: ${knownKinds().join(', ')}.`);
+  }
+  const { check } = await loader();
+  const optionsShape = (check.options as unknown as { shape?: Record<string, z.ZodType> }).shape ?? {};
+  const full = z.object({ ...baseRuleShape, ...optionsShape }).strict();
+  const { value } = parseStrictYaml(source, shown, full, 'rule');
+  const v = value as Record<string, unknown>;
+  const options: Record<string, unknown> = {};
+  for (const k of Object.keys(optionsShape)) if (k in v) options[k] = v[k];
+  // let the kind's own refinements run too (cross-field checks)
+  const opt = check.options.safeParse(options);
+  if (!opt.success) {
+    const issue = opt.error.issues[0];
+    throw new UsageError(`${shown}: rule '${String(v.id)}': ${issue.path.join('.') || 'options'}: ${issue.message}`);
+  }
+  return {
+    id: v.id as string,
+    extends: kindName,
+    severity: v.severity as Rule['severity'],
+    message: v.message as string,
+    messages: v.messages as Record<string, string>,
+    policy: v.policy as string,
+    section: v.section as string | undefined,
+    description: v.description as string | undefined,
+    catches: v.catches as string[] | undefined,
+    ignores: v.ignores as string[] | undefined,
+    examples: v.examples as Rule['examples'],
+    file: shown,
+    options: opt.data as Record<string, unknown>,
+    check,
+  };
+}
+
+export interface RuleLoadOptions {
+  /** Extra folders, absolute, in order (config first, then --rules). */
+  dirs: string[];
+  disable: string[];
+  severity?: Record<string, 'error' | 'warning' | 'info'>;
+  cwd?: string;
+  /** Load only the built-in rules (for `explain`). */
+  builtinDir?: string;
+}
+
+/** A path as the user would recognise it: relative below the current folder, absolute elsewhere. */
+function shownPath(abs: string, cwd: string): string {
+  const rel = path.relative(cwd, abs);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
+}
+
+export async function loadRules(opts: RuleLoadOptions): Promise<LoadedRule[]> {
+  const cwd = opts.cwd ?? process.cwd();
+  const builtin = opts.builtinDir ?? builtinRulesDir();
+  const files = [...ruleFiles(builtin, shownPath(builtin, cwd)), ...opts.dirs.flatMap((d) => ruleFiles(d, shownPath(d, cwd)))];
+  const loaded = await Promise.all(files.map((f) => loadRuleFile(f.abs, f.shown)));
+  const byId = new Map<string, LoadedRule>();
+  for (const r of loaded) byId.set(r.id, r); // later folders override
+  const known = new Set(byId.keys());
+  for (const id of opts.disable) {
+    if (!known.has(id)) {
+      throw new UsageError(`unknown rule id '${id}' in disable. Run 'smcheck rules' to list the rule ids.`);
+    }
+  }
+  for (const [id, sev] of Object.entries(opts.severity ?? {})) {
+    const r = byId.get(id);
+    if (!r) throw new UsageError(`unknown rule id '${id}' in severity. Run 'smcheck rules' to list the rule ids.`);
+    r.severity = sev;
+  }
+  const disabled = new Set(opts.disable);
+  return [...byId.values()].filter((r) => !disabled.has(r.id)).sort((a, b) => a.id.localeCompare(b.id));
+}

@@ -1,0 +1,280 @@
+/**
+ * The runner: one draft (with its photos) through every loaded rule, hits turned into
+ * findings (message, line:column, excerpt, policy), suppressions applied, status decided.
+ * A draft or photo that cannot be read makes the status `error`: an unchecked draft must
+ * never look safe.
+ */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { CheckContext, DraftResult, Finding, Hit, ImageRef, School, Severity } from '../types.js';
+import type { PhotoMeta } from '../inputs/photo-meta.js';
+import { InputError } from '../errors.js';
+import { readDraft, type ParsedDraft } from '../inputs/draft.js';
+import { LineMap } from '../text/positions.js';
+import type { LoadedRule } from './rules.js';
+import { applySuppressions, parseDirectives, suppressionReport, SUPPRESSION_RULE } from './suppress.js';
+
+export interface DraftInput {
+  /** A draft file, or a photo checked on its own. */
+  kind: 'draft' | 'photo';
+  path: string;
+  /** Photos given on the command line (or paired by folder) that attach to this draft. */
+  extraImages?: ImageRef[];
+  /** An already parsed draft (tests, editors): used instead of reading `path`. */
+  parsed?: ParsedDraft;
+}
+
+export interface RunOptions {
+  rules: LoadedRule[];
+  school: School;
+  cwd?: string;
+  /** A draft with more warnings than this fails. */
+  maxWarnings?: number;
+  /** Compute a fixed copy of the text (surnames removed, swaps applied). */
+  fix?: boolean;
+  /** Shared across drafts of one run. */
+  runCache?: Map<string, unknown>;
+}
+
+export interface DraftOutcome extends DraftResult {
+  /** With --fix: the fixed text, when any fix applied. */
+  fixedText?: string;
+  /** With --fix: how many fixes were applied. */
+  fixesApplied?: number;
+}
+
+type Located = Finding & { offset?: number; photoRefLine?: number };
+
+export function photoRef(p: string, cwd: string, source: ImageRef['source']): ImageRef {
+  return { path: p, absPath: path.resolve(cwd, p), source };
+}
+
+function emptyDraftFor(photo: ImageRef): ParsedDraft {
+  return {
+    path: photo.path, absPath: photo.absPath, format: 'none', text: '', prose: '',
+    blocks: [], links: [], quotes: [], frontMatter: {}, images: [photo],
+  };
+}
+
+export async function checkDraft(input: DraftInput, opts: RunOptions): Promise<DraftOutcome> {
+  const cwd = opts.cwd ?? process.cwd();
+  const runCache = opts.runCache ?? new Map<string, unknown>();
+  const errors: string[] = [];
+  let draft: ParsedDraft;
+  if (input.kind === 'photo') {
+    draft = emptyDraftFor(photoRef(input.path, cwd, 'standalone'));
+  } else {
+    try {
+      draft = input.parsed ?? (await readDraft(input.path, cwd));
+    } catch (e) {
+      if (e instanceof InputError) {
+        return { draft: input.path, images: (input.extraImages ?? []).map((i) => i.path), status: 'error', error: e.message, findings: [], suppressions: [] };
+      }
+      throw e;
+    }
+    for (const img of input.extraImages ?? []) {
+      if (!draft.images.some((i) => i.absPath === img.absPath)) draft.images.push(img);
+    }
+  }
+
+  // A photo that is missing is an error for this draft; the text is still checked.
+  const present: ImageRef[] = [];
+  for (const img of draft.images) {
+    try {
+      const s = await stat(img.absPath);
+      if (!s.isFile()) errors.push(`${img.path}: is not a file.`);
+      else present.push(img);
+    } catch {
+      const from = img.source === 'markdown' || img.source === 'frontmatter' ? ` (named in ${draft.path})` : '';
+      errors.push(`${img.path}: no such photo${from}. Check the path and try again.`);
+    }
+  }
+
+  let photosPromise: Promise<PhotoMeta[]> | undefined;
+  const photoCache = (runCache.get('photos') as Map<string, Promise<PhotoMeta>> | undefined) ?? new Map<string, Promise<PhotoMeta>>();
+  runCache.set('photos', photoCache);
+  let nlpPromise: Promise<unknown> | undefined;
+  const ctx: CheckContext = {
+    draft,
+    school: opts.school,
+    runCache,
+    nlp() {
+      nlpPromise ??= import('../text/nlp.js').then(async (m) => {
+        const nlp = await m.loadNlp();
+        return nlp(draft.prose);
+      });
+      return nlpPromise;
+    },
+    photos() {
+      photosPromise ??= (async () => {
+        if (present.length === 0) return [];
+        const { readPhoto } = await import('../inputs/photo.js');
+        const out: PhotoMeta[] = [];
+        for (const ref of present) {
+          let p = photoCache.get(ref.absPath);
+          if (!p) {
+            p = readPhoto(ref);
+            photoCache.set(ref.absPath, p);
+          }
+          try {
+            const meta = await p;
+            out.push({ ...meta, path: ref.path });
+          } catch (e) {
+            const msg = e instanceof InputError ? e.message : `${ref.path}: could not be read (${(e as Error).message}).`;
+            if (!errors.includes(msg)) errors.push(msg);
+          }
+        }
+        return out;
+      })();
+      return photosPromise;
+    },
+  };
+
+  const lines = new LineMap(draft.text);
+  const located: Located[] = [];
+  const fixes: { start: number; end: number; replacement: string; finding: Located }[] = [];
+  for (const rule of opts.rules) {
+    let hits: Hit[];
+    try {
+      hits = await rule.check.run(ctx, rule);
+    } catch (e) {
+      if (e instanceof InputError) {
+        if (!errors.includes(e.message)) errors.push(e.message);
+        continue;
+      }
+      errors.push(`rule '${rule.id}' could not finish (${(e as Error).message}); this draft was not fully checked.`);
+      continue;
+    }
+    for (const hit of hits) {
+      const f = toFinding(hit, rule, draft, lines);
+      located.push(f);
+      if (opts.fix && hit.fix) fixes.push({ ...hit.fix.span, replacement: hit.fix.replacement, finding: f });
+    }
+  }
+  // Every attached photo is read even if no rule asked for it: a photo that cannot be read
+  // must never come out as PASS.
+  if (present.length > 0) await ctx.photos();
+
+  const { directives, problems } = parseDirectives(draft, lines);
+  const { kept, silenced } = applySuppressions(dedupe(located), directives);
+  const known = new Set(opts.rules.map((r) => r.id));
+  const { records, warnings } = suppressionReport(directives, draft.path, known);
+  for (const p of problems) {
+    warnings.push({ rule: SUPPRESSION_RULE, severity: 'warning', file: draft.path, line: p.line, column: 1, message: p.message, policy: '' });
+  }
+  void silenced;
+  const findings = sortFindings([...kept, ...warnings]).map(strip);
+
+  const outcome: DraftOutcome = {
+    draft: draft.path,
+    images: draft.images.map((i) => i.path),
+    status: 'pass',
+    findings,
+    suppressions: records,
+  };
+  const count = (s: Severity): number => findings.filter((f) => f.severity === s).length;
+  if (errors.length > 0) {
+    outcome.status = 'error';
+    outcome.error = errors.join(' ');
+  } else if (count('error') > 0 || (opts.maxWarnings !== undefined && count('warning') > opts.maxWarnings)) {
+    outcome.status = 'fail';
+  }
+  if (opts.fix) {
+    const keptSet = new Set(kept);
+    const applicable = fixes.filter((f) => keptSet.has(f.finding));
+    if (applicable.length > 0) {
+      outcome.fixedText = applyFixes(draft.text, applicable);
+      outcome.fixesApplied = applicable.length;
+    }
+  }
+  return outcome;
+}
+
+function toFinding(hit: Hit, rule: LoadedRule, draft: ParsedDraft, lines: LineMap): Located {
+  const f: Located = {
+    rule: rule.id,
+    severity: hit.severity ?? rule.severity,
+    message: '',
+    policy: rule.policy,
+    file: draft.path,
+  };
+  if (rule.section) f.section = rule.section;
+  let excerpt: string | undefined;
+  if (hit.photo) {
+    f.file = hit.photo;
+    const ref = draft.images.find((i) => i.path === hit.photo);
+    if (ref?.span) f.photoRefLine = lines.position(ref.span.start).line;
+  }
+  if (hit.span && !hit.photo) {
+    const { start, end } = hit.span;
+    const a = lines.position(start);
+    const b = lines.position(end);
+    f.line = a.line;
+    f.column = a.column;
+    f.endLine = b.line;
+    f.endColumn = b.column;
+    f.offset = start;
+    const fromProse = draft.prose.slice(start, end).replace(/\s+/g, ' ').trim();
+    excerpt = fromProse || draft.text.slice(start, end).replace(/\s+/g, ' ').trim();
+  }
+  const data: Record<string, string | number> = { ...(hit.data ?? {}) };
+  if (data.match === undefined && excerpt !== undefined) data.match = excerpt;
+  if (hit.photo) data.photo ??= path.basename(hit.photo);
+  const template = (hit.messageId && rule.messages[hit.messageId]) || rule.message;
+  f.message = fill(template, data);
+  if (excerpt !== undefined) f.excerpt = excerpt;
+  else if (hit.data?.match !== undefined) f.excerpt = String(hit.data.match);
+  if (hit.suggestion !== undefined) f.suggestion = hit.suggestion;
+  return f;
+}
+
+export function fill(template: string, data: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (all, key: string) => (data[key] !== undefined ? String(data[key]) : all));
+}
+
+function dedupe(findings: Located[]): Located[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const k = `${f.rule}|${f.file}|${f.line}|${f.column}|${f.endLine}|${f.endColumn}|${f.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+const SEV_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+function sortFindings(findings: Located[]): Located[] {
+  return findings.sort(
+    (a, b) =>
+      (a.line === undefined ? 1 : 0) - (b.line === undefined ? 1 : 0) ||
+      a.file.localeCompare(b.file) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      SEV_ORDER[a.severity] - SEV_ORDER[b.severity] ||
+      a.rule.localeCompare(b.rule),
+  );
+}
+
+function strip(f: Located): Finding {
+  const { offset: _o, photoRefLine: _p, ...rest } = f;
+  return rest;
+}
+
+/** Apply non-overlapping fixes (later ones that overlap an earlier one are skipped). */
+export function applyFixes(text: string, fixes: { start: number; end: number; replacement: string }[]): string {
+  const sorted = [...fixes].sort((a, b) => a.start - b.start || b.end - a.end);
+  let out = '';
+  let pos = 0;
+  for (const f of sorted) {
+    if (f.start < pos) continue;
+    out += text.slice(pos, f.start) + f.replacement;
+    pos = f.end;
+  }
+  return out + text.slice(pos);
+}
+
+export function fixedPath(draftPath: string): string {
+  const ext = path.extname(draftPath);
+  return ext ? `${draftPath.slice(0, -ext.length)}.fixed${ext}` : `${draftPath}.fixed.md`;
+}
