@@ -35,6 +35,8 @@ export interface PhotoMeta {
   keywords: { tag: string; value: string }[];
   /** Names of people in the photo: MWG / MP regions, IPTC PersonInImage, People/ keywords. */
   people: { tag: string; value: string }[];
+  /** The size the camera recorded in EXIF (ExifImageWidth/Height), when present. */
+  exifSize?: { width: number; height: number };
   /** Embedded EXIF thumbnail, if any. */
   thumbnail?: { width?: number; height?: number; bytes: number };
   /** Bytes after the image's end marker (aCropalypse-style leak), if any. */

@@ -572,6 +572,9 @@ function collectTags(t: any, meta: PhotoMeta, layout: Layout): void {
     if (alt !== undefined) meta.gps.alt = alt;
   }
 
+  const ew = num(exif.ExifImageWidth ?? exif.PixelXDimension), eh = num(exif.ExifImageHeight ?? exif.PixelYDimension);
+  if (ew && eh) meta.exifSize = { width: ew, height: eh };
+
   // Camera
   const make = strings(ifd0.Make)[0] ?? strings(ihdr.Make)[0] ?? strings(exif.Make)[0];
   const model = strings(ifd0.Model)[0] ?? strings(ihdr.Model)[0] ?? strings(exif.Model)[0];
@@ -705,7 +708,14 @@ export function thumbnailIsStale(meta: PhotoMeta): boolean {
   const main = meta.width / meta.height, thumb = th.width / th.height;
   if (!ratioDiffers(main, thumb)) return false;
   if (!ratioDiffers(1 / main, thumb)) return false; // rotated, not cropped
-  return true;
+  // Cameras write 160 × 120 thumbnails with black bars whatever the photo's shape. If the photo
+  // still has the shape the camera recorded, the thumbnail shows the same scene: not a leak.
+  const ex = meta.exifSize;
+  if (ex) {
+    const cam = ex.width / ex.height;
+    return ratioDiffers(cam, main) && ratioDiffers(1 / cam, main);
+  }
+  return !(th.width === 160 && th.height === 120);
 }
 
 const MPF_KIND: Record<number, string> = {
@@ -808,7 +818,7 @@ function provenance(buf: Buffer, l: Layout, t: any, meta: PhotoMeta): void {
   if (AI_SOURCE.test(dst)) meta.provenance = { ...meta.provenance, aiGenerated: true };
   const sw = `${meta.software ?? ''}`;
   if (/midjourney|dall[·-]?e|stable diffusion|firefly|imagen|novelai/i.test(sw)) meta.provenance = { ...meta.provenance, aiGenerated: true };
-  let jumbf = l.c2pa ? Buffer.concat(l.c2pa) : undefined;
+  let jumbf: Buffer | undefined = l.c2pa ? Buffer.concat(l.c2pa) : undefined;
   if (!jumbf && (l.format === 'heic' || l.format === 'heif' || l.format === 'avif' || l.format === 'tiff')) {
     const i = buf.indexOf('c2pa');
     if (i >= 0 && buf.indexOf('jumb') >= 0) jumbf = buf.subarray(Math.max(0, i - 64));

@@ -1,0 +1,186 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { distanceMetres, readPhoto, readPhotoBuffer, readPhotos, roundCoord, thumbnailIsStale } from '../../src/inputs/photo.js';
+import type { ImageRef } from '../../src/types.js';
+
+const dir = path.resolve(__dirname, '../fixtures/photos');
+const ref = (name: string): ImageRef => ({ path: `photos/${name}`, absPath: path.join(dir, name), source: 'cli' });
+const read = (name: string) => readPhoto(ref(name));
+
+describe('readPhoto: what a photo gives away', () => {
+  it('finds the GPS position of a phone photo', async () => {
+    const m = await read('gps.jpg');
+    expect(m.format).toBe('jpeg');
+    expect(m.gps?.lat).toBeCloseTo(51.50722, 4);
+    expect(m.gps?.lon).toBeCloseTo(-0.1275, 4);
+    expect(m.gpsTagsPresent).toBe(true);
+    expect(m.make).toBe('Apple');
+    expect(m.damage).toBeUndefined();
+  });
+
+  it('treats GPS at 0,0 as tags present but no position', async () => {
+    const m = await read('gps-zero.jpg');
+    expect(m.gps).toBeUndefined();
+    expect(m.gpsTagsPresent).toBe(true);
+  });
+
+  it('reports nothing for a clean photo', async () => {
+    const m = await read('clean.jpg');
+    expect(m).toMatchObject({ width: 400, height: 300, gpsTagsPresent: false, people: [], creators: [], copyright: [], texts: [], keywords: [], owners: [], serials: [], embedded: [] });
+    expect(m.gps).toBeUndefined();
+    expect(m.thumbnail).toBeUndefined();
+    expect(m.trailingBytes).toBeUndefined();
+  });
+
+  it('reads names from MWG face regions', async () => {
+    const m = await read('faces-mwg.jpg');
+    expect(m.people.map((p) => p.value)).toEqual(['Poppy Lindqvist', 'Tobias Okafor']);
+    expect(m.people[0].tag).toBe('XMP-mwg-rs:RegionName');
+  });
+
+  it("reads an outside photographer's name and copyright", async () => {
+    const m = await read('copyright.jpg');
+    expect(m.creators.map((c) => c.value)).toContain('Jo Marsh');
+    expect(m.copyright.map((c) => c.value)).toContain('© 2024 Marsh Event Photography Ltd');
+  });
+
+  it('reads captions, Windows tags, owner and serial number', async () => {
+    const m = await read('caption-owner.jpg');
+    expect(m.texts).toContainEqual({ tag: 'ImageDescription', value: 'Poppy Lindqvist wins the sack race' });
+    expect(m.texts).toContainEqual({ tag: 'XPComment', value: 'Year 4 sports day' });
+    expect(m.keywords.map((k) => k.value)).toEqual(['sports day', 'Poppy Lindqvist']);
+    expect(m.owners).toEqual([{ tag: 'CameraOwnerName', value: 'Mr D Fairbairn' }]);
+    expect(m.serials).toEqual([{ tag: 'BodySerialNumber', value: '0421337' }]);
+  });
+
+  it('reads XMP from a PNG', async () => {
+    const m = await read('xmp.png');
+    expect(m.format).toBe('png');
+    expect(m.texts).toContainEqual({ tag: 'XMP-dc:Description', value: 'Tobias Okafor at the museum' });
+    expect(m.texts).toContainEqual({ tag: 'XMP-dc:Title', value: 'Class trip' });
+    expect(m.creators).toContainEqual({ tag: 'XMP-dc:Creator', value: 'Sam Teacher' });
+  });
+
+  it('reads a HEIC: size and GPS', async () => {
+    const m = await read('photo.heic');
+    expect(m.format).toBe('heic');
+    expect([m.width, m.height]).toEqual([320, 240]);
+    expect(m.gps?.lat).toBeCloseTo(51.507, 2);
+    expect(m.model).toBe('iPhone 13');
+  });
+
+  it('spots a thumbnail left over from before a crop, and stays quiet on a matching one', async () => {
+    const stale = await read('stale-thumb.jpg');
+    expect(stale.thumbnail).toMatchObject({ width: 240, height: 160 });
+    expect([stale.width, stale.height]).toEqual([450, 800]);
+    expect(thumbnailIsStale(stale)).toBe(true);
+    const ok = await read('thumb-ok.jpg');
+    expect(ok.thumbnail).toMatchObject({ width: 240, height: 160 });
+    expect(thumbnailIsStale(ok)).toBe(false);
+  });
+
+  it('does not call a camera-style letterboxed 160x120 thumbnail stale', () => {
+    const base = { width: 5184, height: 3456, thumbnail: { width: 160, height: 120, bytes: 5000 } } as any;
+    expect(thumbnailIsStale({ ...base, exifSize: { width: 5184, height: 3456 } })).toBe(false);
+    expect(thumbnailIsStale({ ...base, exifSize: { width: 3456, height: 5184 } })).toBe(false);
+    expect(thumbnailIsStale({ ...base, width: 2000, height: 2000, exifSize: { width: 5184, height: 3456 } })).toBe(true);
+  });
+
+  it('finds bytes hidden after the end of a PNG (aCropalypse)', async () => {
+    const m = await read('trailing.png');
+    expect(m.trailingBytes).toBe(3000);
+  });
+
+  it('records AI-generated markers', async () => {
+    const m = await read('ai-generated.jpg');
+    expect(m.provenance?.aiGenerated).toBe(true);
+  });
+
+  it('detects the format from the content, not the name', async () => {
+    const m = await read('png-named.jpg');
+    expect(m.format).toBe('png');
+    expect(m.extensionMismatch).toBe(true);
+    expect((await read('gps.jpg')).extensionMismatch).toBe(false);
+  });
+
+  it('keeps the orientation flag', async () => {
+    expect((await read('rotated.jpg')).orientation).toBe(6);
+  });
+
+  it('reads several photos', async () => {
+    const all = await readPhotos([ref('gps.jpg'), ref('clean.jpg')]);
+    expect(all.map((m) => m.fileName)).toEqual(['gps.jpg', 'clean.jpg']);
+  });
+});
+
+describe('readPhoto: photos that cannot be read', () => {
+  const fails = async (p: Promise<unknown>, re: RegExp) => {
+    const err = await p.then(() => undefined, (e) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect(err.message).toMatch(re);
+    expect(err.message.split('\n')).toHaveLength(1);
+    return err;
+  };
+
+  it('an empty file', () => fails(read('empty.jpg'), /^photos\/empty\.jpg: the file is empty/));
+  it('a text file named .jpg', () => fails(read('not-a-photo.jpg'), /text file, not a photo/));
+  it('random bytes', () => fails(readPhotoBuffer(Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 7919) % 251)), { path: 'x.jpg', absPath: '/x.jpg' }), /not a photo smcheck can read/));
+  it('a missing file', () => fails(read('no-such-file.jpg'), /does not exist/));
+  it('a folder', () => fails(readPhoto({ path: 'photos', absPath: dir, source: 'cli' }), /folder/));
+
+  it('absurd dimensions', async () => {
+    const buf = await readFile(path.join(dir, 'clean.jpg'));
+    const copy = Buffer.from(buf);
+    // rewrite the SOF0 height/width to 65500 x 65500
+    for (let p = 2; p < copy.length;) {
+      const m = copy[p + 1], n = copy.readUInt16BE(p + 2);
+      if (m >= 0xc0 && m <= 0xc2) { copy.writeUInt16BE(65500, p + 5); copy.writeUInt16BE(65500, p + 7); break; }
+      p += 2 + n;
+    }
+    await fails(readPhotoBuffer(copy, { path: 'huge.jpg', absPath: '/huge.jpg' }), /65500 × 65500 pixels/);
+  });
+
+  it('a JPEG cut short still gives its GPS, and says it is damaged (it must never pass)', async () => {
+    const m = await read('truncated-gps.jpg');
+    expect(m.gps?.lat).toBeCloseTo(51.507, 2);
+    expect(m.damage).toEqual(['the file is cut short: part of the photo is missing']);
+  });
+
+  it('junk before the start marker: GPS still found, damage reported', async () => {
+    const m = await read('junk-before.jpg');
+    expect(m.gps?.lon).toBeCloseTo(-0.1275, 3);
+    expect(m.damage?.[0]).toMatch(/starts with 24 bytes/);
+  });
+
+  it('a broken first byte of the start marker: still read, damage reported', async () => {
+    const buf = Buffer.from(await readFile(path.join(dir, 'gps.jpg')));
+    buf[0] = 0;
+    const m = await readPhotoBuffer(buf, { path: 'flip.jpg', absPath: '/flip.jpg' });
+    expect(m.gps).toBeDefined();
+    expect(m.damage?.[0]).toMatch(/start marker is broken/);
+  });
+
+  it('never hangs on a truncated file of any length', async () => {
+    const buf = await readFile(path.join(dir, 'faces-mwg.jpg'));
+    for (let n = 1; n < buf.length; n += 97) {
+      const r = await readPhotoBuffer(buf.subarray(0, n), { path: 'cut.jpg', absPath: '/cut.jpg' }).then(
+        (m) => (m.damage?.length ? 'damaged' : 'ok'),
+        (e) => (e instanceof InputError ? 'error' : `crash: ${e}`),
+      );
+      expect(r === 'damaged' || r === 'error', `cut at ${n}: ${r}`).toBe(true);
+    }
+  });
+});
+
+describe('helpers', () => {
+  it('rounds coordinates to about 1 km', () => {
+    expect(roundCoord(51.50722)).toBe('51.51');
+    expect(roundCoord(-0.1275)).toBe('-0.13');
+  });
+  it('measures distances in metres', () => {
+    expect(distanceMetres({ lat: 52.2, lon: 0.12 }, { lat: 52.2005, lon: 0.1201 })).toBeGreaterThan(50);
+    expect(distanceMetres({ lat: 52.2, lon: 0.12 }, { lat: 52.2005, lon: 0.1201 })).toBeLessThan(60);
+  });
+});
