@@ -155,7 +155,8 @@ export function phraseToRegExp(phrase: string): RegExp {
       }
       return re;
     });
-  return new RegExp(`(?<!${WORD_CHARS})(?:${alternatives.join('|')})(?!${WORD_CHARS})`, 'gu');
+  // A possessive "'s" may follow ("the council's", "the other school's").
+  return new RegExp(`(?<!${WORD_CHARS})(?:${alternatives.join('|')})(?:'s)?(?!${WORD_CHARS})`, 'gu');
 }
 
 function compilePhrases(list: Array<string | WeightedPhrase>, defaultWeight: number): CompiledPhrase[] {
@@ -299,9 +300,13 @@ interface Token {
 
 const TOKEN_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[,;:—–()]|\s-\s/gu;
 
+/** @handles, URLs and e-mail addresses are not words: blank them (same length) before scoring. */
+const NOT_WORDS_RE = /https?:\/\/\S+|www\.\S+|\S+@\S+\.\S+|@[\p{L}\p{N}_]+/gu;
+
 function tokenize(s: string): Token[] {
   const toks: Token[] = [];
-  for (const m of s.matchAll(TOKEN_RE)) {
+  const masked = s.includes('@') || s.includes('http') || s.includes('www.') ? s.replace(NOT_WORDS_RE, (m) => ' '.repeat(m.length)) : s;
+  for (const m of masked.matchAll(TOKEN_RE)) {
     const raw = m[0];
     const brk = !/[\p{L}\p{N}]/u.test(raw);
     toks.push({
@@ -354,14 +359,15 @@ interface Match {
   text: string;
 }
 
-/** Keep the longest of overlapping matches (the first when equally long). */
+/** Drop matches that lie inside a longer (or earlier, equally long) match. */
 function dedupe(ms: Match[]): Match[] {
   ms.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: Match[] = [];
+  let reach = -1;
   for (const m of ms) {
-    const last = out[out.length - 1];
-    if (last && m.start < last.end) continue;
+    if (m.end <= reach) continue;
     out.push(m);
+    reach = m.end;
   }
   return out;
 }
@@ -548,7 +554,9 @@ export function scoreSentence(s: string, t: CompiledTone, extraTargets: Compiled
 
   let kind: ToneKind = 'none';
   const hasEvidence = neg < 0 || grievance > 0;
-  if (hasEvidence && targetMatch && score <= o.thresholds.grievance) kind = 'grievance';
+  // Aimed at people: a grievance pattern lowers the bar to the grievance threshold; negative
+  // words alone must reach the negative threshold ("the children were horrified to learn...").
+  if (targetMatch && ((grievance > 0 && score <= o.thresholds.grievance) || (neg < 0 && score <= o.thresholds.negative))) kind = 'grievance';
   else if (hasEvidence && score <= o.thresholds.negative) kind = 'negative';
   if (targetMatch && kind !== 'none') reasons.push(`aimed at ${targetMatch.p.label} ("${targetMatch.text}")`);
   reasons.push(`score ${score}`);
