@@ -28,6 +28,7 @@ export interface CheckOptions {
 interface Group {
   config: LoadedConfig;
   rules: LoadedRule[];
+  known: Set<string>;
 }
 
 export async function runCheck(paths: string[], opts: CheckOptions, cwd = process.cwd()): Promise<number> {
@@ -46,13 +47,15 @@ export async function runCheck(paths: string[], opts: CheckOptions, cwd = proces
     if (!g) {
       g = (async () => {
         const config = loadConfig(file, cwd);
-        const rules = await loadRules({
-          dirs: [...config.ruleDirs, ...extraRuleDirs],
-          disable: [...config.disable, ...opts.disable],
-          severity: config.severity,
-          cwd,
-        });
-        return { config, rules };
+        const dirs = [...config.ruleDirs, ...extraRuleDirs];
+        const all = await loadRules({ dirs, disable: [], severity: config.severity, cwd });
+        const disabled = new Set([...config.disable, ...opts.disable]);
+        for (const id of disabled) {
+          if (!all.some((r) => r.id === id)) {
+            throw new UsageError(`unknown rule id '${id}' in ${opts.disable.includes(id) ? '--disable' : `disable: in ${path.relative(cwd, config.file ?? '') || 'the config'}`}. Run 'smcheck rules' to list the rule ids.`);
+          }
+        }
+        return { config, rules: all.filter((r) => !disabled.has(r.id)), known: new Set(all.map((r) => r.id)) };
       })();
       groups.set(key, g);
     }
@@ -72,14 +75,14 @@ export async function runCheck(paths: string[], opts: CheckOptions, cwd = proces
   const photos = inputs.filter((i) => i.kind === 'photo');
   for (const input of drafts) {
     const g = await groupFor(input);
-    outcomes.push(await checkDraft(input, { rules: g.rules, school: g.config.school, cwd, maxWarnings: opts.maxWarnings, fix: opts.fix, runCache }));
+    outcomes.push(await checkDraft(input, { rules: g.rules, school: g.config.school, cwd, maxWarnings: opts.maxWarnings, fix: opts.fix, runCache, knownRuleIds: g.known }));
   }
   // A photo found in a folder that a draft already attached is reported with that draft.
   const attached = new Set(outcomes.flatMap((o) => o.images.map((i) => path.resolve(cwd, i))));
   for (const input of photos) {
     if (attached.has(path.resolve(cwd, input.path))) continue;
     const g = await groupFor(input);
-    outcomes.push(await checkDraft(input, { rules: g.rules, school: g.config.school, cwd, maxWarnings: opts.maxWarnings, fix: opts.fix, runCache }));
+    outcomes.push(await checkDraft(input, { rules: g.rules, school: g.config.school, cwd, maxWarnings: opts.maxWarnings, fix: opts.fix, runCache, knownRuleIds: g.known }));
   }
   for (const bad of invalid) {
     outcomes.push({ draft: bad.path, images: [], status: 'error', error: bad.reason, findings: [], suppressions: [] });

@@ -31,7 +31,7 @@ export async function runRules(opts: RulesOptions): Promise<number> {
     const off = disabled.includes(r.id);
     const sev = r.severity === 'error' ? c.red('error  ') : r.severity === 'warning' ? c.yellow('warning') : c.blue('info   ');
     process.stdout.write(
-      `${(off ? c.dim : c.bold)(r.id.padEnd(width))}  ${off ? c.dim('off    ') : sev}  ${c.dim(r.extends.padEnd(14))} ${c.italic(`"${r.policy}"`)}\n`,
+      `${(off ? c.dim : c.bold)(r.id.padEnd(width))}  ${off ? c.dim('off    ') : sev}  ${c.dim(r.extends.padEnd(14))} ${c.italic(`“${r.policy}”`)}\n`,
     );
   }
   process.stdout.write(c.dim(`\n${rules.length} rules. 'smcheck explain <id>' tells what one checks and why.\n`));

@@ -55,10 +55,12 @@ export function parseStrictYaml<T>(source: string, file: string, schema: z.ZodTy
       const key = issue.keys[0];
       path = [...path, key];
       message = `unknown key '${key}'${suggestKey(key, schemaKeys(schema, issue.path as (string | number)[]))}`;
-    } else if (path.length > 0) {
-      message = `'${path.join('.')}': ${message}`;
+    } else {
+      const present = valueAt(raw, path) !== undefined;
+      message = humanIssue(issue as unknown as { code: string; values?: unknown[]; expected?: string; message: string }, present);
+      if (path.length > 0) message = `'${path.join('.')}': ${message}`;
     }
-    const offset = locate(path, issue.code !== 'unrecognized_keys');
+    const offset = locate(path, issue.code === 'unrecognized_keys');
     throw new UsageError(`${where(offset)}: ${what}: ${message}`);
   }
   return {
@@ -66,6 +68,28 @@ export function parseStrictYaml<T>(source: string, file: string, schema: z.ZodTy
     doc,
     lineOf: (path) => lineCounter.linePos(locate(path, true)).line,
   };
+}
+
+/** zod's messages, said for people who edit YAML rather than write code. */
+function valueAt(root: unknown, path: (string | number)[]): unknown {
+  let cur = root;
+  for (const seg of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[seg];
+  }
+  return cur;
+}
+
+function humanIssue(issue: { code: string; values?: unknown[]; expected?: string; message: string }, present: boolean): string {
+  if (issue.code === 'invalid_value' && issue.values) {
+    return `must be one of ${issue.values.map((v) => String(v)).join(', ')}`;
+  }
+  if (issue.code === 'invalid_type') {
+    if (!present) return 'is required';
+    const want = issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping of keys' : `a ${issue.expected}`;
+    return `should be ${want}`;
+  }
+  return issue.message;
 }
 
 function schemaKeys(schema: z.ZodType, path: (string | number)[]): string[] {

@@ -9,14 +9,10 @@ export const EXIT = { ok: 0, fail: 1, usage: 2, unreadable: 3 } as const;
 
 export function buildReport(outcomes: DraftOutcome[], version: string, opts: { quiet?: boolean } = {}): Report {
   const results: DraftResult[] = outcomes.map((o) => {
-    const r: DraftResult = {
-      draft: o.draft,
-      images: o.images,
-      status: o.status,
-      findings: opts.quiet ? o.findings.filter((f) => f.severity === 'error') : o.findings,
-      suppressions: o.suppressions,
-    };
+    const r: DraftResult = { draft: o.draft, images: o.images, status: o.status } as DraftResult;
     if (o.error !== undefined) r.error = o.error;
+    r.findings = opts.quiet ? o.findings.filter((f) => f.severity === 'error') : o.findings;
+    r.suppressions = o.suppressions;
     if (o.fixed !== undefined) r.fixed = o.fixed;
     return r;
   });

@@ -34,6 +34,8 @@ export interface RunOptions {
   fix?: boolean;
   /** Shared across drafts of one run. */
   runCache?: Map<string, unknown>;
+  /** Every rule id that exists, switched on or not: a suppression naming a disabled rule is not a typo. */
+  knownRuleIds?: Set<string>;
 }
 
 export interface DraftOutcome extends DraftResult {
@@ -157,8 +159,8 @@ export async function checkDraft(input: DraftInput, opts: RunOptions): Promise<D
 
   const { directives, problems } = parseDirectives(draft, lines);
   const { kept, silenced } = applySuppressions(dedupe(located), directives);
-  const known = new Set(opts.rules.map((r) => r.id));
-  const { records, warnings } = suppressionReport(directives, draft.path, known);
+  const active = new Set(opts.rules.map((r) => r.id));
+  const { records, warnings } = suppressionReport(directives, draft.path, opts.knownRuleIds ?? active, active);
   for (const p of problems) {
     warnings.push({ rule: SUPPRESSION_RULE, severity: 'warning', file: draft.path, line: p.line, column: 1, message: p.message, policy: '' });
   }
@@ -256,9 +258,13 @@ function sortFindings(findings: Located[]): Located[] {
   );
 }
 
+const FINDING_KEYS = ['rule', 'severity', 'message', 'policy', 'section', 'file', 'line', 'column', 'endLine', 'endColumn', 'excerpt', 'suggestion'] as const;
+
+/** The finding as the report contract has it: its keys in the contract's order, internal ones dropped. */
 function strip(f: Located): Finding {
-  const { offset: _o, photoRefLine: _p, ...rest } = f;
-  return rest;
+  const out: Record<string, unknown> = {};
+  for (const k of FINDING_KEYS) if (f[k] !== undefined) out[k] = f[k];
+  return out as unknown as Finding;
 }
 
 /** Apply non-overlapping fixes (later ones that overlap an earlier one are skipped). */

@@ -18,6 +18,8 @@ export interface Directive {
   reason: string | null;
   /** Where the directive is written. */
   line: number;
+  column?: number;
+  endColumn?: number;
   offset: number;
   end: number;
   /** Covered range of offsets (disable...enable), or line for next-line. */
@@ -44,9 +46,11 @@ export function parseDirectives(draft: ParsedDraft, lines: LineMap): { directive
     const reason = sep >= 0 ? body.slice(sep).replace(/^\s*--\s*/, '').trim() || null : null;
     const rules = idsPart ? idsPart.split(/[\s,]+/).filter((r) => r && r !== 'all') : [];
     const end = offset + m[0].length;
-    const line = lines.position(offset).line;
+    const at = lines.position(offset);
+    const line = at.line;
+    const endAt = lines.position(offset + m[0].length);
     const kind = kindWord === 'disable-next-line' ? 'next-line' : kindWord === 'enable' ? 'enable' : 'disable';
-    const d: Directive = { kind, rules, reason, line, offset, end, used: 0 };
+    const d: Directive = { kind, rules, reason, line, column: at.column, endColumn: endAt.line === line ? endAt.column : undefined, offset, end, used: 0 };
     if (kind === 'next-line') d.targetLine = lines.position(end).line + 1;
     directives.push(d);
   }
@@ -122,31 +126,33 @@ export function suppressionReport(
   directives: Directive[],
   file: string,
   knownRules: Set<string>,
+  activeRules: Set<string> = knownRules,
 ): { records: SuppressionRecord[]; warnings: (Finding & { offset?: number })[] } {
   const records: SuppressionRecord[] = [];
   const warnings: (Finding & { offset?: number })[] = [];
-  const policy = 'A person who has checked a finding may suppress it, with a reason the report keeps.';
+  const policy = 'Seek advice and report any mistakes using the school\'s reporting process.';
   for (const d of directives) {
     if (d.kind === 'enable') continue;
     const label = d.rules.length ? d.rules.join(', ') : 'all rules';
     for (const r of d.rules) {
       if (!knownRules.has(r)) {
         warnings.push({
-          rule: SUPPRESSION_RULE, severity: 'warning', file, line: d.line, column: 1, offset: d.offset, policy,
+          rule: SUPPRESSION_RULE, severity: 'warning', file, line: d.line, column: d.column, endLine: d.line, endColumn: d.endColumn, offset: d.offset, policy,
           message: `Suppression names '${r}', which is not a rule: check the spelling ('smcheck rules' lists them)`,
         });
       }
     }
     if (d.reason === null) {
       warnings.push({
-        rule: SUPPRESSION_RULE, severity: 'warning', file, line: d.line, column: 1, offset: d.offset, policy,
+        rule: SUPPRESSION_RULE, severity: 'warning', file, line: d.line, column: d.column, endLine: d.line, endColumn: d.endColumn, offset: d.offset, policy,
         message: `Suppression of ${label} has no reason: add one after ' -- ' so whoever reviews the post knows why`,
         suggestion: `<!-- smcheck-${d.kind === 'next-line' ? 'disable-next-line' : 'disable'} ${d.rules.join(', ') || 'all'} -- why this is fine -->`,
       });
     }
-    if (d.used === 0) {
+    const allOff = d.rules.length > 0 && d.rules.every((r) => !activeRules.has(r));
+    if (d.used === 0 && !allOff) {
       warnings.push({
-        rule: SUPPRESSION_RULE, severity: 'warning', file, line: d.line, column: 1, offset: d.offset, policy,
+        rule: SUPPRESSION_RULE, severity: 'warning', file, line: d.line, column: d.column, endLine: d.line, endColumn: d.endColumn, offset: d.offset, policy,
         message: `Suppression of ${label} silenced nothing: remove it`,
       });
     } else {

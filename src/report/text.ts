@@ -52,7 +52,7 @@ function formatResult(r: DraftResult, ctx: ReportContext, c: InstanceType<typeof
       const width = Math.max(1, endCol - startCol);
       out.push(`          ${c.dim('│')} ${' '.repeat(Math.max(0, startCol - 1))}${c.red('^'.repeat(width))}`);
     }
-    if (f.policy) out.push(`          ${c.dim('│ Policy:')} ${c.italic(`"${f.policy}"`)}`);
+    if (f.policy) out.push(`          ${c.dim('│ Policy:')} ${c.italic(`“${f.policy}”`)}`);
     if (f.suggestion !== undefined) out.push(`          ${c.dim('│')} ${c.green('Instead:')} ${f.suggestion || '(remove it)'}`);
   }
   for (const s of r.suppressions) {
