@@ -33,13 +33,13 @@ const blank = (): Tally => ({ gold: 0, goldHit: 0, goldExact: 0, pred: 0, predHi
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 const same = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start === b.start && a.end === b.end;
 
-function score(name: string, detect: (text: string) => Pred[], errors: boolean): Map<string, Tally> {
+function score(name: string, detect: (text: string, r: Rec) => Pred[], errors: boolean): Map<string, Tally> {
   const bySource = new Map<string, Tally>();
   for (const r of scored) {
     const t = bySource.get(r.source) ?? blank();
     bySource.set(r.source, t);
     const t0 = performance.now();
-    const preds = detect(r.text);
+    const preds = detect(r.text, r);
     t.ms += performance.now() - t0;
     t.n++;
     const gold = r.clock_times;
@@ -83,7 +83,24 @@ function table(name: string, res: Map<string, Tally>) {
 }
 
 console.log(`times.jsonl: ${recs.length} records, ${scored.length} scored (Duckling latent_clock rows left out)`);
-table('smcheck findClockTimes', score('smcheck', (text) => findClockTimes(text), showErrors));
+const mine = (text: string): Pred[] => findClockTimes(text);
+table('smcheck findClockTimes', score('smcheck', mine, showErrors));
+
+/**
+ * Gold gaps: clock times the annotators did not mark as clock times. Two are documented in the
+ * data's README (ATIS tags "noon" and "midnight" as period_of_day, and "arrive at 842 in the
+ * morning" has no time slot); one is ours to argue ("(0735 GMT)", the same instant as the
+ * annotated "10:35 a.m.", left unannotated while "(4 a.m. EDT Thursday)" elsewhere is marked).
+ * The second table leaves those predictions out of the scoring instead of counting them wrong.
+ */
+const GAPS: Record<string, RegExp> = { 'atis-test-790': /^842\b/, 'aquaint/APW19980808.0022#7': /^0735 GMT$/ };
+const mineGapFree = (text: string, r: Rec): Pred[] =>
+  mine(text).filter((p) => {
+    if (r.source === 'atis-test' && /^(noon|midnight)$/i.test(p.text) && !r.clock_times.some((g) => overlaps(g, p))) return false;
+    const gap = GAPS[r.id];
+    return !(gap && gap.test(p.text));
+  });
+table('smcheck findClockTimes, gold gaps not scored (ATIS noon/midnight, atis-test-790, one GMT aside)', score('gaps', mineGapFree, false));
 
 if (withChrono) {
   const chrono = await import('chrono-node');

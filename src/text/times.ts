@@ -226,9 +226,7 @@ class Matcher {
       if (d1 && !d1.brk && !d1.att && d1.l === 'm') return { end: i + 2, mer, weak: false };
       if (t.att) {
         // "3p", "9a." — only counts where the context says time
-        let end = i + 1;
-        if (d1 && d1.att && d1.t === '.' && !(d2 && d2.att)) end++;
-        return { end, mer, weak: true };
+        return { end: i + 1, mer, weak: true };
       }
       return null;
     }
@@ -392,7 +390,7 @@ class Matcher {
         return null;
       }
       const prev = this.w(i - 1);
-      if (prev === 'a' || prev === 'and' || prev === 'in' || prev === 'by' || prev === 'the' || prev === 'first' || prev === 'second') return null;
+      if (prev === 'a' || prev === 'and' || prev === 'in' || prev === 'the' || prev === 'first' || prev === 'second') return null;
       const h = this.parseHourSpec(j);
       if (h && h.kind !== 'noon' && h.kind !== 'hform' && this.near(j)) {
         const c = this.phraseCore(i, h, 30, 'past');
@@ -600,7 +598,7 @@ class Matcher {
       if (t.l === 'morning') return 'morning';
       if (t.l === 'afternoon') return 'afternoon';
       if (t.l === 'evening' || t.l === 'tonight' || t.l === 'tonite') return 'evening';
-      if (t.l === 'night') return 'night';
+      if (t.l === 'night') return 'evening'; // "quiz night at 7"
     }
     return undefined;
   }
@@ -647,9 +645,9 @@ function isStrong(c: Core): boolean {
     case 'hform':
       return c.m > 0 || c.h >= 13 || !!c.tz;
     case 'hhmm':
-      return (!!c.mer && !c.weakMer) || (c.digits === 4 && (c.hrs || !!c.tz));
+      return (!!c.mer && !c.weakMer && !c.fromTail) || (c.digits === 4 && (c.hrs || !!c.tz));
     default:
-      return (!!c.mer && !c.weakMer) || !!c.oclock;
+      return (!!c.mer && !c.weakMer && !c.fromTail) || !!c.oclock;
   }
 }
 
@@ -825,7 +823,7 @@ function tryAt(M: Matcher, i: number): { time: ClockTime; next: number } | null 
       const ordered = ((c2.h - c1.h + 12) % 12) >= 1 && ((c2.h - c1.h + 12) % 12) <= 8;
       if (bareKinds(c1) && bareKinds(c2) && ordered && !blockedByLabel() && !labelDirect &&
         (c1.kind !== 'hhmm' || c1.digits === 4) && (c2.kind !== 'hhmm' || c2.digits === 4)) {
-        if (tail && tail.pod) ok = true;
+        if (tail && tail.inSpan) ok = true;
         else if (leadNode === 'from' && conn !== '-' && conn !== 'and' && conn !== 'to') ok = true;
         else if ((leadNode === 'from' || leadNode === 'between' || leadStrong) && eventCue()) ok = true;
         else if (leadNode === 'from' && conn === 'to' && (c1.kind === 'dot' || c2.kind === 'dot')) ok = true;
@@ -938,7 +936,7 @@ function decideSingle(
   const dig = c.digits ?? 0;
   const ev = () => M.eventBefore(leadIdx >= 0 ? leadIdx : i);
   if (k === 'dot' && M.moneyNear(leadIdx >= 0 ? leadIdx : i)) return false;
-  if (tail && tail.pod && tail.inSpan) {
+  if (tail && tail.inSpan) {
     if (k === 'hhmm' && dig === 3) return true;
     if (k === 'bare' || k === 'word' || k === 'dot' || k === 'scolon' || k === 'pair' || k === 'hform' || k === 'hhmm') return true;
   }

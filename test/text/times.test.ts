@@ -1,0 +1,227 @@
+import { describe, expect, it } from 'vitest';
+import { findClockTimes } from '../../src/text/times.js';
+
+const excerpts = (s: string, allow?: string[]) => findClockTimes(s, { allow }).map((t) => t.text);
+
+// [sentence, expected excerpts, part of day of the first]
+const FOUND: [string, string[], string?][] = [
+  ['Doors open at 6pm for the summer disco.', ['6pm'], 'evening'],
+  ['The disco starts at 6 pm in the hall.', ['6 pm'], 'evening'],
+  ['Collection is at 6.30pm sharp.', ['6.30pm'], 'evening'],
+  ['Pick up at 6:30 from the main gate.', ['6:30'], 'evening'],
+  ['The coach leaves at 18:00 on Friday.', ['18:00'], 'evening'],
+  ['Assemble in the playground at 1800hrs.', ['1800hrs'], 'evening'],
+  ['Registration closes at 0830 hours.', ['0830 hours'], 'morning'],
+  ['We will meet at half past six by the gates.', ['half past six'], 'evening'],
+  ['The match kicks off at quarter to four.', ['quarter to four'], 'afternoon'],
+  ['The bus leaves at ten past nine.', ['ten past nine'], 'morning'],
+  ['The fair opens at six o’clock.', ['six o’clock'], 'evening'],
+  ["The nativity is at 2 o'clock on Tuesday.", ["2 o'clock"], 'afternoon'],
+  ['Parents are invited at midday for the picnic.', ['midday'], 'midday'],
+  ['Meet at noon by the church.', ['noon'], 'midday'],
+  ['The concert is at 3 in the hall.', ['3'], 'afternoon'],
+  ['Come along at 3 and bring a friend.', ['3'], 'afternoon'],
+  ['The disco runs 6-8pm in the hall.', ['6-8pm'], 'evening'],
+  ['The disco runs 6–8pm in the hall.', ['6–8pm'], 'evening'],
+  ['Cake sale from 6 till 8 in the canteen.', ['from 6 till 8'], 'evening'],
+  ['Open afternoon between 3.15 and 4pm.', ['between 3.15 and 4pm'], 'afternoon'],
+  ['Summer fair 6pm until late!', ['6pm until late'], 'evening'],
+  ['Doors open at 6\npm on Friday.', ['6\npm'], 'evening'],
+  ['Doors open at 6.30pm on Friday.', ['6.30pm'], 'evening'],
+  ['Doors open at   6 \n  pm on Friday.', ['6 \n  pm'], 'evening'],
+  ['Meet at half six at the bus stop.', ['half six'], 'evening'],
+  ['Pick-up is at 3.15 today.', ['3.15'], 'afternoon'],
+  ['The trip returns around 4.45 this afternoon.', ['4.45 this afternoon'], 'afternoon'],
+  ["Parents' evening: 3:30–6:30.", ['3:30–6:30'], 'afternoon'],
+  ['Please arrive by 8.40am.', ['8.40am'], 'morning'],
+  ['Breakfast club starts at 7.45.', ['7.45'], 'morning'],
+  ['The show begins at seven thirty.', ['seven thirty'], 'evening'],
+  ['Sports day starts at 9:15 and finishes by 2:30.', ['9:15', '2:30'], 'morning'],
+  ['Collection from 5pm onwards.', ['5pm onwards'], 'afternoon'],
+  ['Doors 5.30pm, show 6pm.', ['5.30pm', '6pm'], 'afternoon'],
+  ['Please be at school for 8am.', ['8am'], 'morning'],
+  ['Gates open at 8:40 and close at 8:50.', ['8:40', '8:50'], 'morning'],
+  ['The bus will be back at about 5.', ['5'], 'afternoon'],
+  ['We will be back around 5pm.', ['5pm'], 'afternoon'],
+  ['Come to the hall at twenty to three.', ['twenty to three'], 'afternoon'],
+  ['The party finishes at 9 in the evening.', ['9 in the evening'], 'evening'],
+  ['Carols around the tree at 6 tonight.', ['6 tonight'], 'evening'],
+  ['The coach should be back by half three.', ['half three'], 'afternoon'],
+  ['Kick-off is 10.30am on Saturday.', ['10.30am'], 'morning'],
+  ['Film night, 5:30-7pm, in the hall.', ['5:30-7pm'], 'afternoon'],
+  ['Swimming is 1.15 - 2.15 on Mondays.', ['1.15 - 2.15'], 'afternoon'],
+  ['The coach arrives at 3p.', ['3p'], 'afternoon'],
+  ['Doors open at 6 P.M. on the dot.', ['6 P.M.'], 'evening'],
+  ['Bonfire night starts at 7 and the fireworks at 8.', ['7', '8'], 'evening'],
+  ['The cake sale is on from 3.15 until 4.', ['from 3.15 until 4'], 'afternoon'],
+  ['Come between 2 and 4 pm.', ['between 2 and 4 pm'], 'afternoon'],
+  ['Come to our coffee morning from 9am.', ['9am'], 'morning'],
+  ['Pick up is at 12 noon.', ['12 noon'], 'midday'],
+  ['We leave at 9ish.', ['9ish'], 'morning'],
+  ['The service starts at 10 tomorrow.', ['10'], 'morning'],
+  ['Please collect your child at 3:15pm.', ['3:15pm'], 'afternoon'],
+  ['Drop off is at 8.30am – 8.45am.', ['8.30am – 8.45am'], 'morning'],
+  ['The school play is at 6.30 on Thursday.', ['6.30'], 'evening'],
+  ['The coach departs at 5:45am!', ['5:45am'], 'morning'],
+  ['Our sleepover ends at 10 am on Sunday.', ['10 am'], 'morning'],
+  ['Doors open 6pm (show starts 6.30pm).', ['6pm', '6.30pm'], 'evening'],
+  ['It finishes at midnight.', ['midnight'], 'night'],
+  ['We meet at 7:00 p.m. in the library.', ['7:00 p.m.'], 'evening'],
+  ['The stall opens at 11 and closes at 1.', ['11', '1'], 'morning'],
+  ['The club runs until 5.', ['5'], 'afternoon'],
+  ['Please arrive before 8.45.', ['8.45'], 'morning'],
+  ['The match starts at a quarter past two.', ['a quarter past two'], 'afternoon'],
+  ['Sing-along at five to nine in the hall.', ['five to nine'], 'morning'],
+  ['Be there at 20 past 3.', ['20 past 3'], 'afternoon'],
+];
+
+// Must stay quiet.
+const QUIET: string[] = [
+  'Our sports day is on 12.06.25 this year.',
+  'Please return the slips by 12/6.',
+  'Year 6 have been learning about the Tudors.',
+  'Clubs for ages 7-11 are now open.',
+  "We won 3-2 against St Mary's!",
+  "What a 2-1 win for the girls' team.",
+  'The ratio of teachers to pupils is 2:1.',
+  'Tickets cost £3.50 each.',
+  'Tickets are 3.50 on the door.',
+  'We walked 3.5 miles for charity.',
+  'Please read for 30 minutes every night.',
+  'We went on a 2 hour walk around the lake.',
+  'Turn to page 6 in your reading book.',
+  'Room 12 is now the music room.',
+  'Call the office on 01234 567890.',
+  'It took 12 minutes to tidy the classroom.',
+  'The school was founded in 1998.',
+  'Children in Years 3-6 can join the choir.',
+  'At 3 years old, children can join the nursery.',
+  'We raised £1,250 at the fair.',
+  'Our midday supervisors do a wonderful job.',
+  'The midday meal is served in the hall.',
+  "We are reading Tom's Midnight Garden in class.",
+  'Class 4 read The Midnight Gang by David Walliams.',
+  'Only 5 more days until the holidays!',
+  'Our team finished 3rd out of 12 schools.',
+  'Congratulations to the 25 pupils who ran 5k.',
+  'Year 3 were level at 2-2 at half time.',
+  'The answer to question 7 is 42.',
+  'We had a great time at half term.',
+  'Half of the class went to the museum.',
+  'The children worked in groups of 4 to 6.',
+  'Score: 10:12 after extra time.',
+  'Read John 3:16 in assembly.',
+  'The results were 4-1, 3-0 and 2-2.',
+  'Please bring 2 pounds for the trip.',
+  'Pupils aged 5 to 7 can enter the competition.',
+  'We have 3 places left at the club.',
+  'Look at 3 different types of rock.',
+  'Our class of 30 went to the zoo.',
+  'The temperature was 22.5 degrees.',
+  'The pupils spent half an hour reading.',
+  'Reception children learnt to count to 10.',
+  'We arrived home after 6 hours on the coach.',
+  'The trip costs 12.50 per child.',
+  'She ran the 100m in 15.20 seconds.',
+  'From 2 to 3 children per table.',
+  'We finished the marathon in 3:45:10.',
+  'Our Key Stage 2 choir sang at the O2.',
+  'Tickets at 3.50 each from the office.',
+  'Join us this evening for the summer fair!',
+  'The disco is on Friday night.',
+  'Come along after school on Wednesday.',
+  'The lesson lasted an hour and a half.',
+  'The 2024 results are in.',
+  'Mix 1 part paint to 2 parts water.',
+  'We sold 250 cakes, about 1200 in total this year.',
+  'Years 5 and 6 went to the theatre.',
+  'Well done to Class 6 for 100% attendance.',
+  'In maths we learnt that 5 x 3 = 15.',
+  'A4 paper and a 30cm ruler please.',
+  'Tickets from 3.50 on the door.',
+  'Our midnight feast was the highlight of the trip!',
+  'Only 10 to 15 places left.',
+  'They were 2 points ahead after 3 rounds.',
+  'She was born at 3.2 kg.',
+  'There are 4 classes at 2 sites.',
+  'We welcomed 1,500 visitors.',
+  'Over 2,000 pupils took part.',
+  'Aged 9 to 11, they are our oldest pupils.',
+  'The bus number is 6.',
+  'Go to www.example.org/page/3 for more.',
+  'The 3:2 camera ratio looks great.',
+  'The kids think half past is the best part.',
+  'It was high noon for the Year 6 cowboys.',
+];
+
+describe('findClockTimes: clock times are found, with their part of day', () => {
+  for (const [s, want, pod] of FOUND) {
+    it(s.replace(/\n/g, '\\n'), () => {
+      const got = findClockTimes(s);
+      expect(got.map((t) => t.text)).toEqual(want);
+      if (pod) expect(got[0].partOfDay).toBe(pod);
+      for (const t of got) expect(s.slice(t.start, t.end)).toBe(t.text);
+    });
+  }
+});
+
+describe('findClockTimes: numbers that are not clock times stay quiet', () => {
+  for (const s of QUIET) {
+    it(s, () => expect(excerpts(s)).toEqual([]));
+  }
+});
+
+describe('findClockTimes: details', () => {
+  it('has at least 60 positives and 60 traps in its tables', () => {
+    expect(FOUND.length).toBeGreaterThanOrEqual(60);
+    expect(QUIET.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it('joins times split by markdown emphasis when given the prose', () => {
+    // the Draft's prose has markdown syntax replaced by spaces: "6:**30**pm" -> "6:  30  pm"
+    expect(excerpts('Doors open at 6:  30  pm.')).toEqual(['6:  30  pm']);
+    expect(excerpts('Doors open at   6  pm.')).toEqual(['6  pm']);
+  });
+
+  it('never joins across a blank line', () => {
+    expect(excerpts('We meet at 6\n\npm stands for afternoon')).toEqual(['6']);
+  });
+
+  it('offers a replacement start that covers the "at"', () => {
+    const [t] = findClockTimes('Doors open at 6pm.');
+    expect('Doors open at 6pm.'.slice(t.replaceStart, t.end)).toBe('at 6pm');
+    expect(t.lead).toBe('at');
+  });
+
+  it('gives the parts of a range with their hours', () => {
+    const [t] = findClockTimes('The disco runs 6-8pm.');
+    expect(t.parts.map((p) => [p.text, p.hour, p.minute])).toEqual([['6', 18, 0], ['8pm', 20, 0]]);
+  });
+
+  it('reads 24-hour and am/pm times exactly', () => {
+    const [a] = findClockTimes('at 15:45');
+    expect([a.parts[0].hour, a.parts[0].minute, a.parts[0].exact]).toEqual([15, 45, true]);
+    const [b] = findClockTimes('at quarter to four');
+    expect([b.parts[0].hour % 12, b.parts[0].minute]).toEqual([3, 45]);
+  });
+
+  it('keeps office hours listed in allowTimes quiet', () => {
+    const s = 'The office is open from 8:45 until 3:15pm. The disco starts at 6pm.';
+    expect(excerpts(s)).toEqual(['from 8:45 until 3:15pm', '6pm']);
+    expect(excerpts(s, ['8:45', '3:15pm'])).toEqual(['6pm']);
+    expect(excerpts('The office opens at 8.45am.', ['8:45'])).toEqual([]);
+    expect(excerpts('The office opens at 8.45pm.', ['8:45am'])).toEqual(['8.45pm']);
+    expect(excerpts('Open 8.30am-4pm.', ['8.30am - 4pm'])).toEqual([]);
+    // a range with one part not allowed is still flagged
+    expect(excerpts('Open 8.30am-6pm.', ['8.30am', '4pm'])).toEqual(['8.30am-6pm']);
+  });
+
+  it('is linear: a long post is quick', () => {
+    const para = 'Doors open at 6pm, tickets £3.50, ages 7-11, we won 3-2 at 2.15 on 12.06.25. ';
+    const big = para.repeat(2000);
+    const t0 = performance.now();
+    const found = findClockTimes(big);
+    expect(found.length).toBe(4000);
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});
