@@ -9,6 +9,7 @@ type Loader = () => Promise<{ check: CheckKind }>;
 
 export const checkKinds: Record<string, Loader> = {
   pattern: () => import('./pattern.js'),
+  photo: () => import('./photo.js'),
   names: () => import('./names.js'),
   tone: () => import('./tone.js'),
 };
