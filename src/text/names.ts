@@ -313,6 +313,9 @@ function judge(index: NameIndex, toks: Tok[], i: number, n: number, mode: MatchM
   const t = toks[i];
   const wordish = n === 1 && NAME_WORDS.has(t.key);
   if (mode === 'tag') return 'yes';
+  const after = toks[i + n];
+  // "Thompson Road", "Hughes Primary School", "Okafor House": a place named after someone.
+  if (after && after.cap === 'title' && !after.sentStart && joinsName(after.gap) && PLACE_WORDS.has(after.key) && !isNamePart(index, after.key)) return 'no';
   if (!wordish) return 'yes';
   if (mode === 'words') return 'no';
   if (t.cap === 'lower' || t.cap === 'other' || t.cap === 'upper') return 'no';

@@ -1,0 +1,286 @@
+/**
+ * The pupil-name rules through the real engine, on the invented test school in
+ * test/fixtures/names/ (roster, staff, no-publish list). One line per case.
+ */
+import { describe, expect, it } from 'vitest';
+import { ruleTester, runOn } from '../helpers/rule-tester.js';
+import { testSchool } from '../text/names-fixture.js';
+import { emptySchool } from '../../src/config/config.js';
+import { check } from '../../src/checks/names.js';
+import type { CheckContext, PhotoMeta, Rule } from '../../src/types.js';
+
+const school = testSchool();
+const t = await ruleTester({ rules: ['pupil-surname', 'name-with-image', 'no-publish'], school });
+
+const PHOTO = ['test/fixtures/names/sports-day-1.jpg'];
+const N = 'test/fixtures/names/';
+
+t.run('pupil-surname', {
+  valid: [
+    'Well done Amelia for her painting!',
+    'Rose, Will and Summer sang in assembly.',
+    'We visited the rose garden.',
+    'Our bakers made bread for the harvest festival.',
+    'The baker showed us how to knead dough.',
+    'We will win the cup next year.',
+    'We Will Rock You was the encore.',
+    'Mrs Green read a story to the class.',
+    "Mr Okafor's class visited the museum.",
+    'Thanks to Mr. Okafor for organising the trip.',
+    'Miss Hill led assembly this morning.',
+    'Mrs Jane Hill came to talk about her job.',
+    'Helen Green led assembly this morning.',
+    'David Okafor ran the football club.',
+    'Thank you Mrs Hughes for helping on the trip.',
+    'Green Class won the attendance cup.',
+    'Class Oak and Year 4 Maple went to the farm.',
+    'Roald Dahl day was a big success.',
+    'Jack Wilshere visited the football club.',
+    'The King visited the town.',
+    'We went on a trip to Hill Top Farm.',
+    'We walked up the hill and through the wood.',
+    'The young musicians played beautifully.',
+    'Young Voices was a wonderful concert.',
+    'The Young Voices choir sang.',
+    'Church Street is closed on Friday.',
+    'It was a lovely green colour.',
+    'The Green Flag award is ours again!',
+    'Jack and Amelia won the relay.',
+    'May I thank everyone who came.',
+    'In May we will go to the seaside.',
+    'The fair is on 12 May.',
+    'Summer is here at last.',
+    'Will I see you at the fair?',
+    'Please pay the bill by Friday.',
+    'We said grace before lunch.',
+    'Max 30 children per session.',
+    'We hope you enjoyed it.',
+    'The amber light flashed.',
+    'Wood is a natural material.',
+    'The kings and queens of England.',
+    'Visit [our page](https://example.org/hughes) for more.',
+    '<!-- Amelia Hughes took these -->Sports day was great.',
+    'Alex scored twice.',
+    'Well done Zoë!',
+    "Siobhan's poem won.",
+    'Carys painted the mural.',
+    'Priya and Ravi sang a duet.',
+    'Grace and Hope made a den.',
+  ],
+  invalid: [
+    { text: 'Well done Amelia Hughes!', excerpts: ['Amelia Hughes'], suggestion: 'Amelia', severity: 'error', message: /use the first name only/ },
+    { text: 'AMELIA HUGHES WINS THE CUP', excerpts: ['AMELIA HUGHES'], suggestion: 'AMELIA' },
+    { text: 'well done amelia hughes', excerpts: ['amelia hughes'] },
+    { text: "Amelia Hughes's painting won.", excerpts: ["Amelia Hughes's"], suggestion: "Amelia's" },
+    { text: 'Amelia Hughes’ painting won.', excerpts: ['Amelia Hughes’'], suggestion: 'Amelia’' },
+    { text: 'Well done Hughes!', excerpts: ['Hughes'], suggestion: 'Amelia', message: /surname/ },
+    { text: 'well done hughes', excerpts: ['hughes'] },
+    { text: 'The Patel twins sang.', excerpts: ['Patel'] },
+    { text: 'The Patels came to watch.', excerpts: ['Patels'] },
+    { text: 'Hughes’ team won.', excerpts: ['Hughes’'] },
+    { text: 'Zoe Muller read a poem.', excerpts: ['Zoe Muller'] },
+    { text: 'Zoë Müller read a poem.', excerpts: ['Zoë Müller'] },
+    { text: 'ZOE MULLER read a poem.', excerpts: ['ZOE MULLER'] },
+    { text: 'Well done Muller!', excerpts: ['Muller'] },
+    { text: "Siobhan O'Brien sang.", excerpts: ["Siobhan O'Brien"] },
+    { text: 'Siobhan O’Brien sang.', excerpts: ['Siobhan O’Brien'] },
+    { text: 'Siobhan OBrien sang.', excerpts: ['Siobhan OBrien'] },
+    { text: 'Siobhan Obrien sang.', excerpts: ['Siobhan Obrien'] },
+    { text: "Well done O'Brien!", excerpts: ["O'Brien"] },
+    { text: 'Carys Hughes-Owen painted.', excerpts: ['Carys Hughes-Owen'], suggestion: 'Carys' },
+    { text: 'Carys Hughes Owen painted.', excerpts: ['Carys Hughes Owen'] },
+    { text: 'Carys HughesOwen painted.', excerpts: ['Carys HughesOwen'] },
+    { text: 'Carys Hughes painted.', excerpts: ['Carys Hughes'] },
+    { text: 'Well done Hughes-Owen!', excerpts: ['Hughes-Owen'] },
+    { text: 'Pieter Van der Berg scored.', excerpts: ['Pieter Van der Berg'] },
+    { text: 'Pieter van der Berg scored.', excerpts: ['Pieter van der Berg'] },
+    { text: 'Pieter Vanderberg scored.', excerpts: ['Pieter Vanderberg'] },
+    { text: 'Pieter VanDerBerg scored.', excerpts: ['Pieter VanDerBerg'] },
+    { text: 'Well done Van der Berg!', excerpts: ['Van der Berg'] },
+    { text: 'Jack S. won the race.', excerpts: ['Jack S.'], suggestion: 'Jack', message: /initial/ },
+    { text: 'Well done Jack S', excerpts: ['Jack S'] },
+    { text: 'Ravi P. won the spelling bee.', excerpts: ['Ravi P.'] },
+    { text: 'Alex Nowak scored twice.', excerpts: ['Alex Nowak'], suggestion: 'Alex' },
+    { text: 'Alexander Nowak scored twice.', excerpts: ['Alexander Nowak'] },
+    { text: 'Hattie Okonkwo-Reid sang.', excerpts: ['Hattie Okonkwo-Reid'] },
+    { text: 'Mary Jane Ashdown read.', excerpts: ['Mary Jane Ashdown'], suggestion: 'Mary Jane' },
+    { text: 'Hughes, Amelia (Year 4)', excerpts: ['Hughes, Amelia'], suggestion: 'Amelia' },
+    { text: 'Well done Amelia\nHughes for a great run.', excerpts: ['Amelia Hughes'] },
+    { text: 'Well done **Amelia** Hughes!', excerpts: ['Amelia Hughes'] },
+    { text: 'Well done *Amelia Hughes*!', excerpts: ['Amelia Hughes'] },
+    { text: 'Well done Amelia __Hughes__!', excerpts: ['Amelia Hughes'] },
+    { text: 'Rose Baker sang beautifully.', excerpts: ['Rose Baker'] },
+    { text: 'Well done Will Carter!', excerpts: ['Will Carter'] },
+    { text: 'Summer Hill won the race.', excerpts: ['Summer Hill'] },
+    { text: 'Hope Young painted a tiger.', excerpts: ['Hope Young'] },
+    { text: 'Grace King danced.', excerpts: ['Grace King'] },
+    { text: 'May Church read her story.', excerpts: ['May Church'] },
+    { text: 'Amber Wood made a model.', excerpts: ['Amber Wood'] },
+    { text: 'Thanks Bill Green!', excerpts: ['Bill Green'] },
+    { text: 'Max Osei scored.', excerpts: ['Max Osei'] },
+    { text: 'Well done Okafor!', excerpts: ['Okafor'] },
+    { text: 'Tobias Okafor read in assembly.', excerpts: ['Tobias Okafor'] },
+    { text: 'A. Hughes won the prize.', excerpts: ['A. Hughes'], suggestion: 'Amelia' },
+    { text: '# Amelia Hughes wins', excerpts: ['Amelia Hughes'] },
+    { text: '- Amelia Hughes\n- Priya', excerpts: ['Amelia Hughes'] },
+    { text: '---\ntitle: Amelia Hughes wins\n---\nWell done!', excerpts: ['Amelia Hughes'] },
+    { text: 'Well done Amelia Hughes and Priya Patel.', excerpts: ['Amelia Hughes', 'Priya Patel'] },
+    { text: 'Kowalczyk scored twice.', excerpts: ['Kowalczyk'] },
+    { text: 'Tomasz Kowalczyk scored twice.', excerpts: ['Tomasz Kowalczyk'] },
+    { text: 'Nia Thompson read a poem.', excerpts: ['Nia Thompson'] },
+    { text: "Zoe Müller's poem won.", excerpts: ["Zoe Müller's"], suggestion: "Zoe's" },
+    { text: 'Thanks to Mrs Green and to Bill Green.', excerpts: ['Bill Green'] },
+    { text: 'Oak Class: well done Leo Fairbrother!', excerpts: ['Leo Fairbrother'] },
+    { text: 'Fairbrother', excerpts: ['Fairbrother'] },
+  ],
+});
+
+t.run('name-with-image', {
+  valid: [
+    { text: 'Amelia ran brilliantly.', name: 'no photo attached' },
+    { text: 'We will win the cup next year.', photos: PHOTO },
+    { text: 'What a sports day!', photos: PHOTO },
+    { text: 'The rose garden is in bloom.', photos: PHOTO },
+    { text: 'This Summer we went to the beach.', photos: PHOTO },
+    { text: 'In May we planted beans.', photos: PHOTO },
+    { text: "Mrs Green's class did a dance.", photos: PHOTO },
+    { text: 'Green Class did a dance.', photos: PHOTO },
+    { text: 'Roald Dahl day!', photos: PHOTO },
+    { text: 'Lovely flowers.', photos: [N + 'rose-garden.jpg'] },
+    { text: 'Come to the fair.', photos: [N + 'summer-fair.jpg'] },
+    { text: 'We hope you enjoyed it.', photos: PHOTO },
+    { text: 'Will you join us next week?', photos: PHOTO },
+    { text: 'The King visited.', photos: PHOTO },
+  ],
+  invalid: [
+    { text: 'Amelia ran brilliantly.', photos: PHOTO, excerpts: ['Amelia'], message: /photo/ },
+    { text: 'Well done Will!', photos: PHOTO, excerpts: ['Will'] },
+    { text: 'Rose sang a solo.', photos: PHOTO, excerpts: ['Rose'] },
+    { text: 'Summer and Amelia built a den.', photos: PHOTO, excerpts: ['Summer', 'Amelia'] },
+    { text: 'Will won the race.', photos: PHOTO, excerpts: ['Will'] },
+    { text: 'Max Osei scored.', photos: PHOTO, excerpts: ['Max Osei'] },
+    { text: 'Well done Hughes!', photos: PHOTO, excerpts: ['Hughes'] },
+    { text: 'Well done Jack S.', photos: PHOTO, excerpts: ['Jack S.'] },
+    { text: 'Well done Alex!', photos: PHOTO, excerpts: ['Alex'] },
+    { text: 'Zoë painted this.', photos: PHOTO, excerpts: ['Zoë'] },
+    { text: 'Siobhan and Carys', photos: PHOTO, excerpts: ['Siobhan', 'Carys'] },
+    { text: '![Amelia on the track](../fixtures/names/sports-day-1.jpg)', excerpts: ['Amelia'] },
+    { text: 'Sports day!', photos: [N + 'amelia-sports-day.jpg'], excerpts: ['amelia'], message: /file name 'amelia-sports-day.jpg'/ },
+    { text: 'Sports day!', photos: [N + 'AmeliaHughes_2.JPG'], excerpts: ['Amelia Hughes'], message: /rename/ },
+    { text: 'Sports day!', photos: [N + 'will-carter.jpg'], excerpts: ['will carter'] },
+    { text: 'Sports day!', photos: ['test/fixtures/photos/faces-mwg.jpg'], excerpts: ['Poppy Lindqvist', 'Tobias Okafor'], message: /people tags/ },
+    { text: 'Sports day!', photos: ['test/fixtures/photos/caption-owner.jpg'], count: 2, message: /Poppy Lindqvist/ },
+    { text: 'A trip!', photos: ['test/fixtures/photos/xmp.png'], excerpts: ['Tobias Okafor'], message: /caption/ },
+  ],
+});
+
+t.run('no-publish', {
+  valid: [
+    'Well done Amelia!',
+    'Mrs Thompson came to read with us.',
+    'Thompson Road is closed.',
+    'Amelia Hughes sang.',
+  ],
+  invalid: [
+    { text: 'Well done Nia!', excerpts: ['Nia'], severity: 'error', message: /is on the school's no-publish list/ },
+    { text: 'Nia Thompson read a poem.', excerpts: ['Nia Thompson'], severity: 'error' },
+    { text: 'Thompson scored a goal.', excerpts: ['Thompson'], severity: 'error' },
+    { text: 'NIA THOMPSON', excerpts: ['NIA THOMPSON'], severity: 'error' },
+    { text: 'Nia T. won.', excerpts: ['Nia T.'], severity: 'error' },
+    { text: 'Oliver Lindqvist sang.', excerpts: ['Oliver Lindqvist'], severity: 'error' },
+    { text: 'Oliver did well.', excerpts: ['Oliver'], severity: 'warning', message: /and of other pupils/ },
+    { text: 'Well done Lindqvist!', excerpts: ['Lindqvist'], severity: 'warning' },
+    { text: 'Sports day!', photos: [N + 'nia-thompson.jpg'], excerpts: ['nia thompson'], severity: 'error', message: /file name/ },
+  ],
+});
+
+describe('messages never list other pupils', () => {
+  it('the no-publish message names only the pupil found', async () => {
+    const out = await runOn('Well done Nia!', t.rules, school);
+    const f = out.findings.find((x) => x.rule === 'no-publish')!;
+    expect(f.message).toContain("is on the school's no-publish list");
+    expect(f.message).not.toMatch(/Oliver|Lindqvist|Thompson/);
+  });
+});
+
+describe('--fix', () => {
+  it('removes surnames and keeps first names, possessives and full stops', async () => {
+    const text = "Well done Amelia Hughes's team, Zoë Müller and Jack S. Carys HughesOwen sang.\nHughes, Amelia won. Well done Jack S.\n";
+    const out = await runOn(text, t.rules, school, { fix: true });
+    expect(out.fixedText).toBe("Well done Amelia's team, Zoë and Jack. Carys sang.\nAmelia won. Well done Jack.\n");
+  });
+  it('replaces a surname alone with the first name when only one pupil has it', async () => {
+    const out = await runOn('Well done Kowalczyk and the Patel twins!', t.rules, school, { fix: true });
+    expect(out.fixedText).toBe('Well done Tomasz and the Patel twins!');
+  });
+  it('never writes the original: the fixed text is returned, the draft is untouched', async () => {
+    const out = await runOn('Amelia Hughes', t.rules, school, { fix: true });
+    expect(out.fixedText).toBe('Amelia');
+  });
+});
+
+// Without a roster: full names spotted by NLP, with a message saying how to add a roster.
+const noRosterSchool = { ...emptySchool(), staff: school.staff, allowNames: ['Roald Dahl'], classes: ['Oak'] };
+const nr = await ruleTester({ rules: ['pupil-surname'], school: noRosterSchool });
+nr.run('pupil-surname', {
+  valid: [
+    'Mrs Green read to the class.',
+    'Roald Dahl day was great fun.',
+    'Helen Green led assembly.',
+    'We went to Hill Top Farm.',
+    'Well done Amelia!',
+    'We visited the Natural History Museum.',
+    'Sports day is on Friday.',
+  ],
+  invalid: [
+    { text: 'Well done to Amelia Hughes for her painting.', excerpts: ['Amelia Hughes'], message: /looks like a person's full name.*roster/, suggestion: 'Amelia' },
+    { text: 'Congratulations to Oliver Brennan and Priya Patel.', excerpts: ['Oliver Brennan', 'Priya Patel'] },
+    { text: "Thanks to Siobhan O'Brien for the cakes.", excerpts: ["Siobhan O'Brien"] },
+  ],
+});
+
+describe('photo metadata (hand-made PhotoMeta)', () => {
+  const meta = (over: Partial<PhotoMeta>): PhotoMeta => ({
+    path: 'photo.jpg', absPath: '/x/photo.jpg', fileName: 'photo.jpg', bytes: 1, format: 'jpeg', extensionMismatch: false,
+    gpsTagsPresent: false, serials: [], creators: [], copyright: [], owners: [], texts: [], keywords: [], people: [], embedded: [], warnings: [],
+    ...over,
+  });
+  const ctxFor = (m: PhotoMeta, prose = 'Sports day!'): CheckContext => ({
+    draft: { path: 'd.md', absPath: '/x/d.md', format: 'markdown', text: prose, prose, blocks: [], links: [], quotes: [], frontMatter: {}, images: [{ path: 'photo.jpg', absPath: '/x/photo.jpg', source: 'cli' }] },
+    school,
+    nlp: async () => undefined,
+    photos: async () => [m],
+    runCache: new Map(),
+  });
+  const rule = (mode: 'with-image' | 'no-publish'): Rule<any> => ({
+    id: 'x', extends: 'names', severity: 'error', message: 'm', messages: {}, policy: 'p', file: 'x.yml',
+    options: check.options.parse({ mode }),
+  });
+  it('people tags: every roster name counts, word-like names too', async () => {
+    const hits = await check.run(ctxFor(meta({ people: [{ tag: 'RegionName', value: 'Rose' }, { tag: 'RegionName', value: 'Helen Green' }] })), rule('with-image'));
+    expect(hits.map((h) => [h.photo, h.messageId, h.data?.match, h.data?.field])).toEqual([['photo.jpg', 'metadata', 'Rose', 'people tags']]);
+  });
+  it('captions and keywords', async () => {
+    const hits = await check.run(
+      ctxFor(meta({ texts: [{ tag: 'ImageDescription', value: 'Priya wins the egg and spoon' }], keywords: [{ tag: 'Keywords', value: 'rose garden' }, { tag: 'Keywords', value: 'Amelia Hughes' }] })),
+      rule('with-image'),
+    );
+    expect(hits.map((h) => [h.data?.match, h.data?.field])).toEqual([['Priya', 'caption'], ['Amelia Hughes', 'keywords']]);
+  });
+  it('no-publish pupils in metadata are errors, shared names warnings', async () => {
+    const hits = await check.run(ctxFor(meta({ people: [{ tag: 'PersonInImage', value: 'Nia Thompson' }, { tag: 'PersonInImage', value: 'Oliver' }] })), rule('no-publish'));
+    expect(hits.map((h) => [h.data?.match, h.severity ?? 'error', h.messageId])).toEqual([
+      ['Nia Thompson', 'error', 'metadata'],
+      ['Oliver', 'warning', 'ambiguous'],
+    ]);
+  });
+  it('a photo whose metadata cannot be read still gets its file name checked', async () => {
+    const ctx = ctxFor(meta({}));
+    ctx.draft.images = [{ path: 'amelia-1.jpg', absPath: '/x/amelia-1.jpg', source: 'cli' }];
+    ctx.photos = async () => {
+      throw new Error('unreadable');
+    };
+    const hits = await check.run(ctx, rule('with-image'));
+    expect(hits.map((h) => [h.photo, h.data?.match])).toEqual([['amelia-1.jpg', 'amelia']]);
+  });
+});
