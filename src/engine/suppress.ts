@@ -155,7 +155,7 @@ export function suppressionReport(
         rule: SUPPRESSION_RULE, severity: 'warning', file, line: d.line, column: d.column, endLine: d.line, endColumn: d.endColumn, offset: d.offset, policy,
         message: `Suppression of ${label} silenced nothing: remove it`,
       });
-    } else {
+    } else if (d.used > 0) {
       for (const r of d.rules.length ? d.rules : ['*']) {
         records.push({ rule: r, reason: d.reason, file, line: d.line, suppressed: d.used });
       }

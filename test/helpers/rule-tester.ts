@@ -56,13 +56,13 @@ export async function runOn(
   text: string,
   rules: LoadedRule[],
   school: School,
-  opts: { photos?: string[]; format?: 'markdown' | 'text'; fix?: boolean } = {},
+  opts: { photos?: string[]; format?: 'markdown' | 'text'; fix?: boolean; knownRuleIds?: Set<string> } = {},
 ) {
   const absPath = path.join(ROOT, 'test', '__inline__', opts.format === 'text' ? 'draft.txt' : 'draft.md');
   const draft = parseDraft(text, { path: 'draft.md', absPath, format: opts.format ?? 'markdown' });
   const extra: ImageRef[] = (opts.photos ?? []).map((p) => ({ path: p, absPath: path.resolve(ROOT, p), source: 'cli' }));
   // run through checkDraft with a pre-parsed draft: write-free, so tests need no temp files
-  return checkDraft({ kind: 'draft', path: 'draft.md', extraImages: extra, parsed: draft }, { rules, school, cwd: ROOT, fix: opts.fix });
+  return checkDraft({ kind: 'draft', path: 'draft.md', extraImages: extra, parsed: draft }, { rules, school, cwd: ROOT, fix: opts.fix, knownRuleIds: opts.knownRuleIds });
 }
 
 export async function ruleTester(opts: TesterOptions = {}) {
