@@ -24,7 +24,10 @@ export const toneOptions = z
   .object({
     /** Base word list: `afinn` (AFINN-165, from the sentiment package) or `none` (only `lexicon`). */
     base: z.enum(['afinn', 'none']).default('afinn'),
+    /** Shown with a grievance: how to say it positively. */
     suggestion: z.string().default('Say what you would like people to do, positively: "Please remember to …"'),
+    /** Shown with general negativity. */
+    negativeSuggestion: z.string().default('Say it positively (what went well, what happens next), or leave it out.'),
     lexicon: z.record(z.string(), z.number().min(-5).max(5)).default({}),
     phrases: z.record(z.string(), z.number().min(-10).max(10)).default({}),
     negators: z.array(z.string()).default([]),
@@ -36,6 +39,7 @@ export const toneOptions = z
     sarcasm: z.array(phrase).default([]),
     targets: z.array(phrase).default([]),
     titles: z.array(z.string()).default([]),
+    notTargetAfter: z.array(z.string()).default([]),
     acronyms: z.array(z.string()).default([]),
     /** Also treat the school's staff names (from the staff CSV) as people a grievance can name. */
     staffAsTargets: z.boolean().default(true),
@@ -74,11 +78,16 @@ export const toneOptions = z
 export type ToneRuleOptions = z.output<typeof toneOptions>;
 
 let afinn: Record<string, number> | undefined;
-/** AFINN-165 (Finn Årup Nielsen), as shipped in the `sentiment` package: read on first use. */
+/**
+ * AFINN-165 (Finn Årup Nielsen), as shipped in the `sentiment` package (a runtime dependency):
+ * read from node_modules on first use, never bundled into dist/ (the path is not a literal, so
+ * esbuild leaves it alone).
+ */
 export function loadAfinn(): Record<string, number> {
   if (!afinn) {
     const require = createRequire(import.meta.url);
-    afinn = require('sentiment/languages/en/labels.json') as Record<string, number>;
+    const id = ['sentiment', 'languages', 'en', 'labels.json'].join('/');
+    afinn = require(id) as Record<string, number>;
   }
   return afinn;
 }
@@ -116,23 +125,29 @@ export const check: CheckKind<ToneRuleOptions> = {
     const hits: Hit[] = [];
     for (const s of scoreSentences(text, tone, extra)) {
       if (s.kind === 'none') continue;
-      const excerpt = ctx.draft.text.slice(s.start, s.end);
-      const why = s.reasons.filter((r) => !r.startsWith('score ')).join('; ');
+      const cues = s.cues.slice(0, 4).map((c) => `'${c}'`).join(', ');
+      const data: Record<string, string | number> = { cues, score: s.score, why: s.reasons.filter((r) => !r.startsWith('score ')).join('; ') };
       if (s.kind === 'grievance') {
+        const group = s.target ?? 'people';
+        const said = (s.targetText ?? '').replace(/\s+/g, ' ');
+        data.group = group;
+        data.target = said || group;
+        // "parents", or "parents ('SOME families')" when the words differ from the group's name
+        data.aimed = !said || said.toLowerCase() === group.toLowerCase() ? group : `${group} ('${said}')`;
         hits.push({
           span: { start: s.start, end: s.end },
-          messageId: rule.messages.grievance ? 'grievance' : undefined,
+          ...(rule.messages.grievance ? { messageId: 'grievance' } : {}),
           severity: 'error',
-          data: { match: excerpt, target: s.targetText ?? s.target ?? 'people', group: s.target ?? 'people', why, score: s.score },
+          data,
           suggestion: o.suggestion,
         });
       } else {
         hits.push({
           span: { start: s.start, end: s.end },
-          messageId: rule.messages.negative ? 'negative' : undefined,
+          ...(rule.messages.negative ? { messageId: 'negative' } : {}),
           severity: 'warning',
-          data: { match: excerpt, why, score: s.score },
-          suggestion: o.suggestion,
+          data,
+          suggestion: o.negativeSuggestion,
         });
       }
     }

@@ -33,6 +33,8 @@ export interface SentenceTone {
   target?: string;
   /** The matched target text as written ("SOME parents", "Mr Brown"). */
   targetText?: string;
+  /** The words and phrases that made it negative, as written ("once again", "disappointed"). */
+  cues: string[];
   reasons: string[];
 }
 
@@ -63,6 +65,8 @@ export interface ToneOptions {
   targets: Array<string | WeightedPhrase>;
   /** Titles that make "Mr Brown" a named person. */
   titles: string[];
+  /** Words that, just before a target, make it the one cared for, not blamed ("our children", "puts children at risk"). */
+  notTargetAfter?: string[];
   /** Upper-case words that are not shouting (PE, PTA, SATs...). */
   acronyms: string[];
   thresholds: {
@@ -105,6 +109,7 @@ export interface CompiledTone {
   contrast: Set<string>;
   concessive: Set<string>;
   acronyms: Set<string>;
+  notTargetAfter: Set<string>;
   titleRe: RegExp | null;
 }
 
@@ -175,8 +180,8 @@ export function compileTone(options: ToneOptions, baseLexicon: Record<string, nu
   const lexicon = new Map<string, number>();
   for (const [w, v] of Object.entries(baseLexicon)) if (!w.includes(' ')) lexicon.set(w.toLowerCase(), v);
   for (const [w, v] of Object.entries(options.lexicon ?? {})) {
-    if (v === 0) lexicon.delete(w.toLowerCase());
-    else lexicon.set(w.toLowerCase(), v);
+    // 0 is kept, so that "clearly: 0" also stops the look-up of "clear" for "clearly".
+    lexicon.set(w.toLowerCase(), v);
   }
   const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase().replace(/’/g, "'")));
   return {
@@ -197,6 +202,7 @@ export function compileTone(options: ToneOptions, baseLexicon: Record<string, nu
     contrast: lower(options.contrast),
     concessive: lower(options.concessive),
     acronyms: new Set(options.acronyms.map((a) => a.toUpperCase())),
+    notTargetAfter: lower(options.notTargetAfter ?? []),
     titleRe: options.titles.length
       ? new RegExp(
           `(?<![\\p{L}])(?:${options.titles.map(escapeRe).join('|')})\\.?\\s+\\p{Lu}[\\p{L}'’-]+`,
@@ -263,10 +269,10 @@ export function splitSentences(text: string): Array<{ start: number; end: number
           continue;
         }
       }
-      // The next sentence should not start with a lower-case letter (ellipsis inside a clause).
+      // A sentence does not start with a lower-case letter ("3 p.m. in the hall", "wait... what").
       let m = j;
       while (m < n && (text[m] === ' ' || text[m] === '\t')) m++;
-      if (m < n && /\p{Ll}/u.test(text[m]) && (c === '…' || j - i > 1)) {
+      if (m < n && /\p{Ll}/u.test(text[m])) {
         i = j;
         continue;
       }
@@ -432,8 +438,8 @@ export function scoreSentence(s: string, t: CompiledTone, extraTargets: Compiled
   let pos = 0;
   let neg = 0;
   const negWords: string[] = [];
+  const cues: Array<{ at: number; text: string }> = [];
   const posWords: string[] = [];
-  const phraseIdx = new Set<Token>();
   for (let i = 0; i < toks.length; i++) {
     const tk = toks[i];
     if (tk.brk || tk.covered) continue;
@@ -451,12 +457,9 @@ export function scoreSentence(s: string, t: CompiledTone, extraTargets: Compiled
       }
     }
     const prev = toks[i - 1];
-    const prev2 = toks[i - 2];
     if (prev && !prev.brk && t.intensifiers.has(prev.w)) {
       v *= o.intensifierFactor;
       note += ` intensified by "${prev.raw}"`;
-    } else if (prev && prev2 && !prev.brk && t.intensifiers.has(prev2.w) && !t.intensifiers.has(prev.w) && !isNegator(t, prev.w) && lookup(t.lexicon, prev.w) === undefined) {
-      // "so very", "really quite" are handled above; "so utterly disappointing" too.
     }
     if (prev && !prev.brk && t.downtoners.has(prev.w)) {
       v *= o.downtonerFactor;
@@ -478,12 +481,12 @@ export function scoreSentence(s: string, t: CompiledTone, extraTargets: Compiled
     if (v < 0) {
       neg += v;
       negWords.push(desc);
+      cues.push({ at: tk.start, text: tk.raw });
     } else {
       pos += v;
       posWords.push(desc);
     }
   }
-  void phraseIdx;
   for (const m of phrases) {
     let v = m.p.weight;
     if (contrastAt >= 0) {
@@ -494,6 +497,7 @@ export function scoreSentence(s: string, t: CompiledTone, extraTargets: Compiled
     if (v < 0) {
       neg += v;
       negWords.push(desc);
+      cues.push({ at: m.start, text: m.text });
     } else {
       pos += v;
       posWords.push(desc);
@@ -516,22 +520,24 @@ export function scoreSentence(s: string, t: CompiledTone, extraTargets: Compiled
       if (at >= 0 && at < contrastAt) w *= o.contrastWeights.before;
     }
     grievance += w;
+    cues.push({ at: m.start, text: m.text });
     reasons.push(`grievance pattern "${m.text}" -${round(w)}`);
   }
   for (const m of sarcasm) {
     grievance += m.p.weight;
+    cues.push({ at: m.start, text: m.text });
     reasons.push(`sarcasm "${m.text}" -${m.p.weight}`);
   }
 
   // 4. Emphasis: capitals and repeated punctuation make negativity stronger.
-  let cues = 0;
+  let emphasisCues = 0;
   const capsWords = [...capsSet].map((x) => x.raw);
-  if (capsWords.length) cues++;
+  if (capsWords.length) emphasisCues++;
   const punct = s.match(/[!?]{2,}/g);
-  if (punct) cues++;
+  if (punct) emphasisCues++;
   let negative = neg - grievance;
-  if (negative < 0 && cues > 0) {
-    const extra = negative * o.emphasis.perCue * Math.min(cues, 3);
+  if (negative < 0 && emphasisCues > 0) {
+    const extra = negative * o.emphasis.perCue * Math.min(emphasisCues, 3);
     negative += extra;
     const what = [capsWords.length ? `capitals (${capsWords.join(' ')})` : '', punct ? `"${punct[0]}"` : '']
       .filter(Boolean)
@@ -550,7 +556,14 @@ export function scoreSentence(s: string, t: CompiledTone, extraTargets: Compiled
     }
   }
   targetMatches.sort((a, b) => a.start - b.start);
-  targetMatch = targetMatches[0];
+  const cared = (at: number) => {
+    const before = toks.filter((x) => x.end <= at && !x.brk);
+    const w1 = before[before.length - 1]?.w ?? '';
+    const w2 = before[before.length - 2]?.w ?? '';
+    // "some of our families" singles people out again
+    return t.notTargetAfter.has(w1) && w2 !== 'of';
+  };
+  targetMatch = targetMatches.find((m) => !cared(m.start));
 
   let kind: ToneKind = 'none';
   const hasEvidence = neg < 0 || grievance > 0;
@@ -561,7 +574,17 @@ export function scoreSentence(s: string, t: CompiledTone, extraTargets: Compiled
   if (targetMatch && kind !== 'none') reasons.push(`aimed at ${targetMatch.p.label} ("${targetMatch.text}")`);
   reasons.push(`score ${score}`);
 
-  const res: Omit<SentenceTone, 'start' | 'end'> = { score, kind, reasons };
+  // Cues in reading order; a word inside a longer cue ("disappointed" in "we are
+  // disappointed") is not repeated.
+  cues.sort((a, b) => a.at - b.at || b.text.length - a.text.length);
+  const cueTexts: string[] = [];
+  let reach = -1;
+  for (const c of cues) {
+    if (c.at + c.text.length <= reach) continue;
+    cueTexts.push(c.text.replace(/\s+/g, ' '));
+    reach = Math.max(reach, c.at + c.text.length);
+  }
+  const res: Omit<SentenceTone, 'start' | 'end'> = { score, kind, cues: cueTexts, reasons };
   if (targetMatch && kind === 'grievance') {
     res.target = targetMatch.p.label;
     res.targetText = targetMatch.text;
