@@ -35,25 +35,35 @@ function formatResult(r: DraftResult, ctx: ReportContext, c: InstanceType<typeof
   const source = ctx.sources.get(r.draft);
   const lines = source?.split(/\r?\n/);
   let lastFile = r.draft;
+  // Findings on the same span (one name breaking two rules) share one excerpt of the source.
+  const groups: Finding[][] = [];
   for (const f of r.findings) {
-    if (f.file !== lastFile && f.line === undefined) {
-      out.push(`  ${c.bold(f.file)}`);
-      lastFile = f.file;
+    const last = groups[groups.length - 1]?.[0];
+    const same = last && last.file === f.file && last.line !== undefined && last.line === f.line && last.column === f.column && last.endLine === f.endLine && last.endColumn === f.endColumn;
+    if (same) groups[groups.length - 1].push(f);
+    else groups.push([f]);
+  }
+  for (const group of groups) {
+    const first = group[0];
+    if (first.file !== lastFile && first.line === undefined) {
+      out.push(`  ${c.bold(first.file)}`);
+      lastFile = first.file;
     }
-    const where = f.line !== undefined ? `${f.line}:${f.column}` : 'photo';
-    out.push(`  ${c.dim(where.padEnd(7))} ${sevLabel(f, c)}  ${f.message}  ${c.dim(f.rule)}`);
-    if (f.line !== undefined && lines && lines[f.line - 1] !== undefined) {
-      const text = lines[f.line - 1];
-      const chars = Array.from(text);
-      const startCol = f.column ?? 1;
-      const endCol = f.endLine === f.line && f.endColumn !== undefined ? f.endColumn : chars.length + 1;
-      const shown = chars.join('').replace(/\t/g, ' ');
-      out.push(`          ${c.dim('│')} ${shown}`);
-      const width = Math.max(1, endCol - startCol);
-      out.push(`          ${c.dim('│')} ${' '.repeat(Math.max(0, startCol - 1))}${c.red('^'.repeat(width))}`);
+    for (const f of group) {
+      const where = f.line !== undefined ? `${f.line}:${f.column}` : 'photo';
+      out.push(`  ${c.dim(where.padEnd(7))} ${sevLabel(f, c)}  ${f.message}  ${c.dim(f.rule)}`);
     }
-    if (f.policy) out.push(`          ${c.dim('│ Policy:')} ${c.italic(`“${f.policy}”`)}`);
-    if (f.suggestion !== undefined) out.push(`          ${c.dim('│')} ${c.green('Instead:')} ${f.suggestion || '(remove it)'}`);
+    if (first.line !== undefined && lines && lines[first.line - 1] !== undefined) {
+      const chars = Array.from(lines[first.line - 1]);
+      const startCol = first.column ?? 1;
+      const endCol = first.endLine === first.line && first.endColumn !== undefined ? first.endColumn : chars.length + 1;
+      out.push(`          ${c.dim('│')} ${chars.join('').replace(/\t/g, ' ')}`);
+      out.push(`          ${c.dim('│')} ${' '.repeat(Math.max(0, startCol - 1))}${c.red('^'.repeat(Math.max(1, endCol - startCol)))}`);
+    }
+    const policies = [...new Set(group.map((f) => f.policy).filter(Boolean))];
+    for (const p of policies) out.push(`          ${c.dim('│ Policy:')} ${c.italic(`“${p}”`)}`);
+    const suggestions = [...new Set(group.map((f) => f.suggestion).filter((x): x is string => x !== undefined))];
+    for (const sug of suggestions) out.push(`          ${c.dim('│')} ${c.green('Instead:')} ${sug || '(remove it)'}`);
   }
   for (const s of r.suppressions) {
     out.push(`  ${c.dim(`line ${s.line}: ${s.rule} suppressed (${s.suppressed}) — ${s.reason ?? 'no reason given'}`)}`);
