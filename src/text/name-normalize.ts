@@ -188,7 +188,7 @@ export const DETERMINERS = new Set([
   'every', 'each', 'some', 'any', 'no', 'next', 'last', 'early', 'late', 'mid', 'all', 'whole', 'what',
   'such', 'more', 'most', 'very', 'so', 'too', 'of', 'in', 'on', 'during', 'until', 'till', 'since',
   'through', 'throughout', 'into', 'by', 'from', 'before', 'after', 'than', 'is', 'are', 'was', 'were',
-  'be', 'been', 'being', 'and', 'or', 'for', 'with', 'without', 'as', 'at', 'about', 'many', 'much', 'few',
+  'be', 'been', 'being', 'for', 'without', 'many', 'much', 'few',
   'great', 'big', 'little', 'good', 'new', 'old', 'beautiful', 'lovely', 'amazing', 'dark', 'light',
   'bright', 'pale', 'deep', 'royal', 'wild', 'english', 'british',
 ]);

@@ -326,14 +326,14 @@ function judge(index: NameIndex, toks: Tok[], i: number, n: number, mode: MatchM
   if (prev && PRONOUNS.has(prev.key) && MODALS.has(t.key)) return 'no';
   if (nextJoined && PLACE_WORDS.has(next.key)) return 'no';
   if (nextJoined && (next.cap === 'title' || next.cap === 'upper') && !isNamePart(index, next.key)) return 'no';
-  if (MONTHS.has(t.key) && next && (/^\d/.test(next.raw) || /^(st|nd|rd|th)$/.test(next.key))) return 'no';
+  if (MONTHS.has(t.key) && nextJoined && (/^\d/.test(next.raw) || /^(st|nd|rd|th)$/.test(next.key))) return 'no';
   if (MONTHS.has(t.key) && prev && /^\d/.test(prev.raw)) return 'no';
-  if (MODALS.has(t.key) && next && (PRONOUNS.has(next.key) || next.key === 'be' || next.key === 'not')) return 'no';
+  if (MODALS.has(t.key) && nextJoined && (PRONOUNS.has(next.key) || next.key === 'be' || next.key === 'not')) return 'no';
   if (t.sentStart || t.titleLine) {
     if (next && next.cap === 'lower' && SUBJECT_VERBS.has(next.key) && !/[,;:]/.test(next.gap)) return 'yes';
     if (next && next.key === 'and') {
       const after = toks[i + n + 1];
-      if (after && after.cap === 'title' && index.first.has(after.key) && !NAME_WORDS.has(after.key)) return 'yes';
+      if (after && after.cap === 'title' && index.first.has(after.key)) return 'yes';
     }
     return 'maybe';
   }
@@ -586,6 +586,9 @@ export async function resolveMaybes(text: string, matches: NameMatch[], load?: (
     const nextTags = new Set(next?.tags ?? []);
     const personish = tags.has('Person') || tags.has('FirstName') || tags.has('LastName') || tags.has('MaleName') || tags.has('FemaleName');
     const wordish = tags.has('Modal') || tags.has('Month') || tags.has('Adjective') || tags.has('Date') || tags.has('Season');
+    // "Amber warning", "Summer term", "Grace period": a word-like name before a common noun is a word.
+    const modifier = !!next && nextTags.has('Noun') && !nextTags.has('ProperNoun') && !nextTags.has('Pronoun') && !nextTags.has('Verb') && !/[,;:]/.test(term.post ?? '');
+    if (modifier) continue;
     const subject = (nextTags.has('PastTense') || (nextTags.has('PresentTense') && /s$/.test(next?.text ?? '') && !nextTags.has('Copula'))) && !nextTags.has('Copula');
     if ((personish && !wordish) || subject) keep.add(m);
   }
@@ -595,6 +598,7 @@ export async function resolveMaybes(text: string, matches: NameMatch[], load?: (
 export type NlpFn = (text: string) => { json(opts?: unknown): unknown };
 interface NlpTerm {
   text: string;
+  post?: string;
   tags: string[];
   offset?: { start: number; length: number };
 }
