@@ -123,7 +123,18 @@ export const check: CheckKind<ToneRuleOptions> = {
       }
     }
     const hits: Hit[] = [];
-    for (const s of scoreSentences(text, tone, extra)) {
+    // Each block (paragraph, heading, list item, caption, alt text...) on its own: a sentence
+    // never runs from a heading into the paragraph under it, and wrapped lines are joined.
+    const blocks = [...ctx.draft.blocks].sort((a, b) => a.start - b.start || b.end - a.end);
+    const ranges: Array<{ start: number; end: number }> = [];
+    for (const b of blocks) {
+      const last = ranges[ranges.length - 1];
+      if (last && b.start < last.end) continue; // inside a block already taken (a list item's paragraph)
+      ranges.push({ start: b.start, end: b.end });
+    }
+    if (ranges.length === 0 && text.trim()) ranges.push({ start: 0, end: text.length });
+    const sentences = ranges.flatMap((range) => scoreSentences(text, tone, extra, { softBreaks: true, range }));
+    for (const s of sentences) {
       if (s.kind === 'none') continue;
       const cues = s.cues.slice(0, 4).map((c) => `'${c}'`).join(', ');
       const data: Record<string, string | number> = { cues, score: s.score, why: s.reasons.filter((r) => !r.startsWith('score ')).join('; ') };

@@ -223,10 +223,11 @@ const ABBREVIATIONS = new Set([
 
 /**
  * Split text into sentence spans: at . ! ? … (and runs of them) followed by space and a
- * non-lower-case start, and at line breaks. Abbreviations (Mr., e.g.), initials, decimals,
+ * non-lower-case start, and at line breaks (with `softBreaks`, only at blank lines: a markdown
+ * paragraph wraps its lines). Abbreviations (Mr., e.g.), initials, decimals,
  * times (3.30) and URLs do not end a sentence. Spans are trimmed and never empty.
  */
-export function splitSentences(text: string): Array<{ start: number; end: number }> {
+export function splitSentences(text: string, opts: { softBreaks?: boolean } = {}): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   const n = text.length;
   let start = 0;
@@ -238,7 +239,7 @@ export function splitSentences(text: string): Array<{ start: number; end: number
   let i = 0;
   while (i < n) {
     const c = text[i];
-    if (c === '\n') {
+    if (c === '\n' && (!opts.softBreaks || /^\n[ \t\r]*\n/.test(text.slice(i, i + 64)))) {
       push(start, i);
       start = i + 1;
       i++;
@@ -592,9 +593,23 @@ export function scoreSentence(s: string, t: CompiledTone, extraTargets: Compiled
   return res;
 }
 
-/** Split `text` into sentences and score each. */
-export function scoreSentences(text: string, t: CompiledTone, extraTargets: CompiledPhrase[] = []): SentenceTone[] {
-  return splitSentences(text).map(({ start, end }) => ({ start, end, ...scoreSentence(text.slice(start, end), t, extraTargets) }));
+/**
+ * Split `text` into sentences and score each. `range` limits it to one block of a draft
+ * (offsets stay offsets into `text`); `softBreaks` joins wrapped lines.
+ */
+export function scoreSentences(
+  text: string,
+  t: CompiledTone,
+  extraTargets: CompiledPhrase[] = [],
+  opts: { softBreaks?: boolean; range?: { start: number; end: number } } = {},
+): SentenceTone[] {
+  const from = opts.range?.start ?? 0;
+  const part = opts.range ? text.slice(opts.range.start, opts.range.end) : text;
+  return splitSentences(part, opts).map(({ start, end }) => ({
+    start: start + from,
+    end: end + from,
+    ...scoreSentence(part.slice(start, end).replace(/\r?\n/g, (m) => ' '.repeat(m.length)), t, extraTargets),
+  }));
 }
 
 /** Compile extra target names (e.g. staff from the school's data) as phrases. */
