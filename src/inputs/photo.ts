@@ -30,8 +30,9 @@ interface Layout {
   start: number;
   width?: number;
   height?: number;
-  /** Start of the TIFF header of the EXIF block, when known. */
+  /** Start and end of the EXIF block (its TIFF header onwards), when known. */
   tiffStart?: number;
+  tiffEnd?: number;
   /** Raw EXIF (TIFF) and XMP blocks for formats exifr cannot read. */
   rawExif?: Buffer;
   rawXmp?: Buffer;
@@ -107,6 +108,7 @@ export async function readPhotoBuffer(buf: Buffer, ref: Pick<ImageRef, 'path' | 
     gpsTagsPresent: false, serials: [], creators: [], copyright: [], owners: [], texts: [],
     keywords: [], people: [], embedded: [], warnings: [...layout.warnings],
   };
+  checkExifStructure(buf, layout);
   if (layout.damage.length) meta.damage = [...layout.damage];
 
   // Tags through exifr, from the buffer (never from a path: see the issue's known traps).
@@ -157,7 +159,12 @@ function walk(buf: Buffer): Layout | undefined {
   const base = (format: string, start = 0): Layout => ({ format, start, damage: [], warnings: [], pngText: [] });
   if (b0 === 0xff && b1 === 0xd8 && b2 === 0xff) return walkJpeg(buf, base('jpeg'));
   if (buf.length >= 8 && buf.readUInt32BE(0) === 0x89504e47 && buf.readUInt32BE(4) === 0x0d0a1a0a) return walkPng(buf, base('png'));
-  if (buf.length >= 4 && (buf.toString('latin1', 0, 4) === 'II*\0' || buf.toString('latin1', 0, 4) === 'MM\0*')) return base('tiff');
+  if (buf.length >= 4 && (buf.toString('latin1', 0, 4) === 'II*\0' || buf.toString('latin1', 0, 4) === 'MM\0*')) {
+    const l = base('tiff');
+    l.tiffStart = 0;
+    l.tiffEnd = buf.length;
+    return l;
+  }
   if (buf.length >= 12 && buf.toString('latin1', 4, 8) === 'ftyp') return walkIsoBmff(buf);
   if (buf.length >= 12 && buf.toString('latin1', 0, 4) === 'RIFF' && buf.toString('latin1', 8, 12) === 'WEBP') return walkWebp(buf, base('webp'));
   if (buf.length >= 10 && (buf.toString('latin1', 0, 6) === 'GIF87a' || buf.toString('latin1', 0, 6) === 'GIF89a')) return walkGif(buf, base('gif'));
@@ -204,7 +211,12 @@ function walkJpeg(buf: Buffer, l: Layout, brokenSoi = false): Layout {
       break;
     }
     if (m === 0xe1) {
-      if (l.tiffStart === undefined && buf.toString('latin1', s, s + 6) === 'Exif\0\0') l.tiffStart = s + 6;
+      if (l.tiffStart === undefined && buf.toString('latin1', s, s + 6) === 'Exif\0\0') {
+        l.tiffStart = s + 6;
+        l.tiffEnd = e;
+      } else if (buf.toString('latin1', s, s + XMP_NS.length) === XMP_NS) {
+        checkXmpPacket(buf.subarray(s + XMP_NS.length, e), l);
+      }
     } else if (m === 0xe2 && buf.toString('latin1', s, s + 4) === 'MPF\0') {
       parseMpf(buf, s + 4, e, l);
     } else if (m === 0xeb) {
@@ -230,6 +242,13 @@ function walkJpeg(buf: Buffer, l: Layout, brokenSoi = false): Layout {
   }
   if (l.width === undefined && !l.damage.length) l.damage.push('the photo has no size information (its frame header is missing)');
   return l;
+}
+
+/** An XMP packet that opens its RDF block but never closes it cannot be read (names may hide in it). */
+function checkXmpPacket(x: Buffer, l: Layout): void {
+  if (x.indexOf('<rdf:RDF') >= 0 && x.indexOf('</rdf:RDF>') < 0) {
+    l.damage.push("the photo's hidden data (XMP) is damaged, so smcheck could not read all of it");
+  }
 }
 
 function parseMpf(buf: Buffer, t: number, end: number, l: Layout): void {
@@ -299,6 +318,7 @@ function walkPng(buf: Buffer, l: Layout): Layout {
       sawIdat = true;
     } else if (type === 'eXIf') {
       l.tiffStart = s;
+      l.tiffEnd = e;
     } else if (type === 'caBX') {
       (l.c2pa ??= []).push(buf.subarray(s, e));
     } else if (type === 'tEXt' || type === 'iTXt' || type === 'zTXt') {
@@ -358,6 +378,7 @@ function walkWebp(buf: Buffer, l: Layout): Layout {
       l.rawExif = d;
     } else if (type === 'XMP ') {
       l.rawXmp = buf.subarray(s, e);
+      checkXmpPacket(l.rawXmp, l);
     } else if (type === 'C2PA') {
       (l.c2pa ??= []).push(buf.subarray(s, e));
     }
@@ -393,6 +414,7 @@ function walkIsoBmff(buf: Buffer): Layout | undefined {
   else if (brands[0] === 'mif1' || brands[0] === 'msf1' || brands.includes('mif1')) format = 'heif';
   else return undefined; // MP4/MOV video or something else: not a photo
   const l: Layout = { format, start: 0, damage: [], warnings: [], pngText: [] };
+  if (!/^[\x20-\x7e]{4}$/.test(brands[0])) l.damage.push('the start of the file is damaged (its file-type box is broken)');
   // Image sizes: the largest `ispe` property is the primary image (the others are tiles,
   // thumbnails, depth or gain maps).
   const head = buf.subarray(0, Math.min(buf.length, 1 << 20));
@@ -415,6 +437,57 @@ function walkIsoBmff(buf: Buffer): Layout | undefined {
   if (pos > buf.length) l.damage.push('the file is cut short: part of the photo is missing');
   else l.end = pos;
   return l;
+}
+
+/**
+ * Checks the EXIF block's own structure (cheap: the header, IFD0 and the pointers to the EXIF
+ * and GPS directories). exifr skips what it cannot read without saying so; a photo whose
+ * metadata is broken could hide what smcheck looks for, so it is reported as damaged.
+ */
+function checkExifStructure(buf: Buffer, l: Layout): void {
+  let b: Buffer;
+  if (l.rawExif) b = l.rawExif;
+  else if (l.tiffStart !== undefined) b = buf.subarray(l.tiffStart, Math.min(l.tiffEnd ?? buf.length, buf.length));
+  else return;
+  const broken = (what: string) => {
+    const msg = `the photo's hidden data (EXIF) is damaged: ${what}`;
+    if (!l.damage.includes(msg)) l.damage.push(msg);
+  };
+  if (b.length < 8) return broken('it is cut short');
+  const order = b.toString('latin1', 0, 2);
+  if (order !== 'II' && order !== 'MM') return broken('its header is broken');
+  const le = order === 'II';
+  const u16 = (o: number) => (le ? b.readUInt16LE(o) : b.readUInt16BE(o));
+  const u32 = (o: number) => (le ? b.readUInt32LE(o) : b.readUInt32BE(o));
+  if (u16(2) !== 42 && u16(2) !== 43 && u16(2) !== 0x55 && u16(2) !== 0x4f52) return broken('its header is broken');
+  const dir = (off: number, name: string): number | undefined => {
+    if (off < 8 || off + 2 > b.length) { broken(`the ${name} points outside the file`); return undefined; }
+    const n = u16(off);
+    if (off + 2 + n * 12 > b.length) { broken(`the ${name} runs past its end`); return undefined; }
+    return n;
+  };
+  const ifd0 = u32(4);
+  const n0 = dir(ifd0, 'main directory');
+  if (n0 === undefined) return;
+  for (let i = 0; i < n0; i++) {
+    const e = ifd0 + 2 + i * 12;
+    const tag = u16(e);
+    if (tag !== 0x8769 && tag !== 0x8825) continue;
+    const off = u32(e + 8);
+    const name = tag === 0x8825 ? 'GPS directory' : 'EXIF directory';
+    const n = dir(off, name);
+    if (tag !== 0x8825 || n === undefined) continue;
+    for (let j = 0; j < n; j++) {
+      const g = off + 2 + j * 12;
+      const gt = u16(g), type = u16(g + 2), count = u32(g + 4);
+      if ((gt !== 2 && gt !== 4) || type !== 5 || count < 1 || count > 3) continue;
+      const at = u32(g + 8);
+      if (at + count * 8 > b.length) { broken('the GPS position points outside the file'); continue; }
+      for (let k = 0; k < count; k++) {
+        if (u32(at + k * 8 + 4) === 0 && u32(at + k * 8) !== 0) { broken('the GPS position cannot be read (division by zero)'); break; }
+      }
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
