@@ -1,0 +1,132 @@
+/**
+ * The `negative-tone` rule through the real engine: drafts in, findings out.
+ * Sentences: test/text/tone-table.ts (written for smcheck).
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { emptySchool } from '../../src/config/config.js';
+import { loadRules } from '../../src/engine/rules.js';
+import { ROOT, ruleTester, runOn } from '../helpers/rule-tester.js';
+import { grievance, negative, neutral, secondTable, upbeat } from '../text/tone-table.js';
+
+const t = await ruleTester({ rules: ['negative-tone'] });
+const SUGGEST_POSITIVE = 'Say what you would like people to do, positively: "Please remember to …", "Thank you to everyone who …"';
+
+t.run('negative-tone', {
+  valid: [
+    ...neutral,
+    ...upbeat,
+    ...secondTable.filter(([, want]) => want === 'none').map(([s]) => s),
+    // whole drafts: markdown, front matter, lists, alt text
+    '# Sports Day\n\nSadly we lost the parents’ race 3-2, but everyone ran brilliantly.\nThank you to all the families who came!',
+    '---\ntitle: No homework this week!\n---\nEnjoy the half-term break. Don’t forget: school starts again on Monday 3 June.',
+    '- Don’t forget your PE kit\n- No jewellery, please\n- Bring a named water bottle',
+    '![Children in the rain, still smiling](photos/rain.jpg)\n\nNothing could stop our runners!',
+    { text: 'Reminder\nPlease do not park on the zig-zags.\n\nThank you!', format: 'text', name: 'plain-text draft' },
+  ],
+  invalid: [
+    ...grievance.map((text) => ({ text, excerpts: [text], severity: 'error' as const, message: /^Grievance aimed at .+ \(error\): this sentence complains about people in public \('/, suggestion: SUGGEST_POSITIVE })),
+    ...negative.map((text) => ({ text, excerpts: [text], message: /this sentence (reads as negative|complains about people)/ })),
+    {
+      name: 'general negativity is a warning, with its own suggestion',
+      text: 'What an absolutely awful, miserable week it has been.',
+      excerpts: ['What an absolutely awful, miserable week it has been.'],
+      severity: 'warning',
+      message: "Negative tone (warning): this sentence reads as negative ('awful', 'miserable')",
+      suggestion: 'Say it positively (what went well, what happens next), or leave it out',
+    },
+    {
+      name: 'the message names who it is aimed at and the words used',
+      text: 'It has come to our attention that some families are ignoring the one-way system at drop-off.',
+      message: "Grievance aimed at parents ('families') (error): this sentence complains about people in public ('It has come to our attention', 'some families', 'ignoring')",
+    },
+    {
+      name: 'only the bad sentence of a paragraph is flagged, the excerpt is that sentence',
+      text: 'What a week! Our choir sang beautifully on Tuesday. Yet again a small minority of parents parked across the staff car park entrance. Have a lovely weekend!',
+      excerpts: ['Yet again a small minority of parents parked across the staff car park entrance.'],
+      severity: 'error',
+    },
+    {
+      name: 'a sentence wrapped over two lines is one finding',
+      text: '# Parking\n\nOnce again we are disappointed that SOME parents still think the zig-zags\noutside school don’t apply to them!!!',
+      excerpts: ['Once again we are disappointed that SOME parents still think the zig-zags outside school don’t apply to them!!!'],
+    },
+    {
+      name: 'a heading and a list item are separate sentences',
+      text: '# Thanks to whoever left the gate open\n\n- The council has AGAIN failed to grit the path!!!\n- Bring a coat.',
+      excerpts: ['Thanks to whoever left the gate open', 'The council has AGAIN failed to grit the path!!!'],
+      severity: 'error',
+    },
+    {
+      name: 'caption in front matter',
+      text: '---\ncaption: Clearly some people never read our letters.\n---\nSee you all on Monday!',
+      excerpts: ['Clearly some people never read our letters.'],
+    },
+    {
+      name: 'second table: problems found after tuning',
+      text: secondTable
+        .filter(([, want]) => want !== 'none')
+        .map(([s]) => s)
+        .join('\n\n'),
+      count: 13,
+    },
+  ],
+});
+
+describe('negative-tone with school data and local tuning', () => {
+  it("names a member of staff from the school's staff list", async () => {
+    const school = emptySchool();
+    school.staff.push({ first: 'Helen', last: 'Green', source: 'staff.csv:2' });
+    const text = 'Helen Green was rude and unhelpful again.';
+    const withStaff = await runOn(text, t.rules, school);
+    expect(withStaff.findings.map((f) => f.severity)).toEqual(['error']);
+    expect(withStaff.findings[0].message).toMatch(/^Grievance aimed at a member of staff \('Helen Green'\) \(error\): /);
+    const without = await runOn(text, t.rules, emptySchool());
+    expect(without.findings.map((f) => f.severity)).toEqual(['warning']);
+  });
+
+  it('the fixture car-park draft fails on its grievance', async () => {
+    const text = readFileSync(path.join(ROOT, 'fixtures/drafts/car-park.md'), 'utf8');
+    const out = await runOn(text, t.rules, emptySchool());
+    expect(out.status).toBe('fail');
+    expect(out.findings.map((f) => [f.rule, f.severity, f.line, f.endLine])).toEqual([
+      ['negative-tone', 'error', 3, 4],
+      ['negative-tone', 'warning', 4, 4],
+    ]);
+  });
+
+  it('a suppression comment with a reason silences it', async () => {
+    const out = await runOn(
+      '<!-- smcheck-disable-next-line negative-tone -- the head approved this wording -->\nOnce again some parents parked on the zig-zags.',
+      t.rules,
+      emptySchool(),
+    );
+    expect(out.findings.filter((f) => f.rule === 'negative-tone')).toEqual([]);
+  });
+
+  it("a school's copy of the rule can change thresholds and lists", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'smcheck-tone-'));
+    const yml = readFileSync(path.join(ROOT, 'rules/negative-tone.yml'), 'utf8')
+      .replace(/^ {2}negative: -4 .*$/m, '  negative: -2')
+      .replace(/^grievances:\n/m, 'grievances:\n  - { phrase: "parking wars", weight: 4 }\n');
+    writeFileSync(path.join(dir, 'negative-tone.yml'), yml);
+    const rules = (await loadRules({ dirs: [dir], disable: [], cwd: ROOT })).filter((r) => r.id === 'negative-tone');
+    expect(rules[0].file).toContain(dir.split(path.sep).pop()!);
+    const out = await runOn('The new menu is horrible. The parking wars with parents continue.', rules, emptySchool());
+    expect(out.findings.map((f) => [f.excerpt, f.severity])).toEqual([
+      ['The new menu is horrible.', 'warning'],
+      ['The parking wars with parents continue.', 'error'],
+    ]);
+  });
+
+  it('a phrase written as a regular expression stops the run with the file named', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'smcheck-tone-'));
+    writeFileSync(
+      path.join(dir, 'grumbles.yml'),
+      ['id: grumbles', 'extends: tone', 'message: "Grumble"', 'policy: "Be positive."', 'grievances: ["(once|twice) again"]'].join('\n'),
+    );
+    await expect(loadRules({ dirs: [dir], disable: [], cwd: ROOT })).rejects.toThrow(/grumbles\.yml.*grievances\.0: .*use words/);
+  });
+});
