@@ -12,6 +12,8 @@ export const checkKinds: Record<string, Loader> = {
   photo: () => import('./photo.js'),
   names: () => import('./names.js'),
   tone: () => import('./tone.js'),
+  times: () => import('./times.js'),
+  attribution: () => import('./attribution.js'),
 };
 
 export function knownKinds(): string[] {

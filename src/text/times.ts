@@ -449,7 +449,7 @@ class Matcher {
       if (this.T[j]?.t === '.' && this.T[j].att && this.T[j + 1]?.k === 'n' && this.T[j + 1].att) return null; // 3:45.2 race time
       if (this.T[j]?.t === ':' && this.T[j].att && this.T[j + 1]?.k === 'n') return null;
       if (!this.numEndsCleanly(j)) return null;
-      return this.finish({ i0: i, i1: j, h: n, m: +b.t, kind: spaced ? 'scolon' : 'colon' });
+      return this.finish({ i0: i, i1: j, h: n, m: +b.t, kind: spaced ? 'scolon' : 'colon', zero: d.length === 2 && d[0] === '0' });
     }
     // dot: 6.30 (never 12.06.25, 3.5, 1.250)
     if (a && a.t === '.' && a.att && b && b.k === 'n' && b.att) {
@@ -457,7 +457,7 @@ class Matcher {
       const c = this.T[i + 3];
       if (c && c.att && /^[./,]$/.test(c.t) && this.T[i + 4]?.k === 'n' && this.T[i + 4].att) return null;
       if (!this.numEndsCleanly(i + 3)) return null;
-      return this.finish({ i0: i, i1: i + 3, h: n, m: +b.t, kind: 'dot' });
+      return this.finish({ i0: i, i1: i + 3, h: n, m: +b.t, kind: 'dot', zero: d.length === 2 && d[0] === '0' });
     }
     // 15h, 15h30, 3h18
     if (a && a.l === 'h' && a.att && d.length <= 2 && n <= 23) {
@@ -657,7 +657,7 @@ function hour24(c: Core): { h: number; exact: boolean } {
     const h12 = c.h % 12;
     return { h: c.mer === 'pm' ? h12 + 12 : h12, exact: true };
   }
-  if (c.h >= 13 || c.h === 0) return { h: c.h % 24, exact: true };
+  if (c.h >= 13 || c.h === 0 || c.zero) return { h: c.h % 24, exact: true }; // "06:30" is 24-hour
   if ((c.kind === 'hform' || (c.kind === 'hhmm' && c.digits === 4)) && c.h <= 12) return { h: c.h, exact: true };
   // A bare 1–12: a school day reading. 7–11 morning, 12 midday, 1–6 afternoon/evening.
   const h = c.h;
@@ -1005,6 +1005,8 @@ function sameTime(a: AllowedValue, p: ClockPart): boolean {
 
 // Core carries two more flags set while deciding ranges and tails.
 interface Core {
+  /** Written with a leading zero ("06:30"): a 24-hour time. */
+  zero?: boolean;
   inherited?: boolean;
   fromTail?: boolean;
 }

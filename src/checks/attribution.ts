@@ -1,0 +1,139 @@
+/**
+ * `attribution`: someone else's material shared without acknowledging the author.
+ *
+ * Shared material: a link to another organisation's page, article or video (not the school's
+ * own domains from `schoolDomains:`, nor a share button pointing at them, nor a payment or
+ * form service); a quoted passage (blockquote, or a long "…" quotation); a "shared from",
+ * "repost", "RT", "as seen on" marker that names no one; an attached photo whose metadata
+ * names a creator or copyright holder other than the school or its staff.
+ *
+ * Acknowledged: "Credit: …", "Photo by …", "Photo: …", "Source: …", "via …", "courtesy of …",
+ * "© …", "thanks to … for sharing", an @mention of the source, a link whose text names it, or
+ * the source's name written in the post. A photographer named in a photo's metadata must be
+ * named in the post.
+ *
+ * Each hit points at the shared item (the link, the quotation, the marker or the photo) and
+ * suggests a credit line with the source guessed from the link's address.
+ */
+import { z } from 'zod';
+import type { CheckContext, CheckKind, Hit, Rule } from '../types.js';
+import {
+  cleanHolder, creditLine, findCredits, findQuotations, findShareMarkers, guessSource, isMeaningfulHolder,
+  isOwnHolder, isOwnUrl, isServiceUrl, linkTextNames, namesHolder, namesSource, quoteAttributed,
+} from '../text/attribution.js';
+
+const options = z
+  .object({
+    /** Check links, quotations, repost markers and photo metadata (each can be switched off). */
+    links: z.boolean().default(true),
+    quotes: z.boolean().default(true),
+    reposts: z.boolean().default(true),
+    photos: z.boolean().default(true),
+    /** An inline "…" quotation counts as a quoted passage from this many words. */
+    quoteMinWords: z.number().int().min(1).default(12),
+    /** A blockquote counts from this many words. */
+    blockquoteMinWords: z.number().int().min(1).default(5),
+    /** More hosts whose links are services, not material (the school's payment system...). */
+    serviceHosts: z.array(z.string().min(1)).default([]),
+    /** Names for hosts: { "northamptonchron.co.uk": "Northampton Chronicle & Echo" }. */
+    organisations: z.record(z.string().min(1), z.string().min(1)).default({}),
+  })
+  .strict();
+
+type Options = z.infer<typeof options>;
+
+const words = (s: string) => s.trim().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+export const check: CheckKind<Options> = {
+  kind: 'attribution',
+  summary: "Others' links, quotations, reposts and photos shared without a credit to the author",
+  options,
+  async run(ctx: CheckContext, rule: Rule<Options>): Promise<Hit[]> {
+    const o = rule.options;
+    const d = ctx.draft;
+    const prose = d.prose;
+    const credits = findCredits(prose);
+    const named = credits.filter((c) => c.name.length > 0);
+    const hits: Hit[] = [];
+
+    if (o.links) {
+      const seen = new Set<string>();
+      for (const link of d.links) {
+        if (isOwnUrl(link.url, ctx.school.schoolDomains ?? [])) continue;
+        if (isServiceUrl(link.url, o.serviceHosts)) continue;
+        // "[our Facebook page](…)": the school's own account elsewhere
+        if (/^\s*(?:our|my)\b/i.test(link.text) || /^\s*the\s+school'?s\b/i.test(link.text)) continue;
+        const src = guessSource(link.url, o.organisations);
+        const key = src.keys[0] ?? src.name;
+        if (seen.has(key)) continue;
+        const ok =
+          linkTextNames(link.text, src) ||
+          namesSource(prose, src) ||
+          ((src.unknown || !src.known) && named.length > 0);
+        if (ok) continue;
+        seen.add(key);
+        hits.push({
+          span: { start: link.span.start, end: link.span.end },
+          data: { source: src.name, match: link.bare ? link.url : link.text || link.url },
+          suggestion: `Add a credit line, e.g. "${creditLine(src.name)}" (and make sure you have permission to share it)`,
+        });
+      }
+    }
+
+    if (o.quotes) {
+      const spans: { start: number; end: number }[] = [];
+      for (const q of d.quotes) {
+        if (words(prose.slice(q.start, q.end)) >= o.blockquoteMinWords) spans.push(q);
+      }
+      for (const q of findQuotations(prose, o.quoteMinWords)) {
+        if (!spans.some((s) => q.start >= s.start && q.end <= s.end)) spans.push(q);
+      }
+      for (const q of spans.sort((a, b) => a.start - b.start)) {
+        if (quoteAttributed(prose, q) || named.length > 0) continue;
+        hits.push({
+          span: q,
+          messageId: 'quote',
+          suggestion: `Say who wrote or said it, e.g. "${creditLine('the author or source', 'quote')}" after the quotation`,
+        });
+      }
+    }
+
+    if (o.reposts) {
+      for (const m of findShareMarkers(prose)) {
+        if (m.named || named.length > 0) continue;
+        hits.push({
+          span: { start: m.start, end: m.end },
+          messageId: 'repost',
+          data: { match: m.text },
+          suggestion: `Name whose post it is, e.g. "Shared from <organisation or person>" or "${creditLine('<the original author>')}"`,
+        });
+      }
+    }
+
+    if (o.photos && d.images.length > 0) {
+      const metas = await ctx.photos();
+      const own = { schoolName: ctx.school.name, schoolDomains: ctx.school.schoolDomains, staff: ctx.school.staff };
+      for (const meta of metas) {
+        const holders: { name: string; role: string }[] = [];
+        const add = (raw: string, role: string) => {
+          const name = cleanHolder(raw);
+          if (!isMeaningfulHolder(name) || isOwnHolder(name, own)) return;
+          if (holders.some((h) => namesHolder(h.name, name) || namesHolder(name, h.name))) return;
+          holders.push({ name, role });
+        };
+        for (const c of meta.creators ?? []) add(c.value, 'creator');
+        for (const c of meta.copyright ?? []) add(c.value, 'copyright holder');
+        for (const h of holders) {
+          if (namesHolder(prose, h.name)) continue;
+          hits.push({
+            photo: meta.path,
+            messageId: 'photo',
+            data: { match: h.name, creator: h.name, role: h.role, photo: meta.fileName },
+            suggestion: `Add a credit line, e.g. "${creditLine(h.name, 'photo')}" (and make sure you have permission to use it)`,
+          });
+        }
+      }
+    }
+    return hits;
+  },
+};

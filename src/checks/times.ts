@@ -1,0 +1,75 @@
+/**
+ * `times`: exact clock times of events ("Doors open at 6pm", "6-8pm", "half past six").
+ * The detector is src/text/times.ts; this kind turns its finds into hits with a part-of-day
+ * suggestion ("mention 'in the evening' instead of '6pm'") and a --fix replacement where the
+ * sentence still reads well ("at 6pm" -> "in the evening"). Times listed in the config's
+ * `allowTimes:` (office hours) and in the rule's own `allowTimes` are left alone.
+ */
+import { z } from 'zod';
+import type { CheckContext, CheckKind, Hit, Rule } from '../types.js';
+import { findClockTimes, type PartOfDay } from '../text/times.js';
+
+const options = z
+  .object({
+    /** Times that may be published, added to the config's allowTimes. */
+    allowTimes: z.array(z.union([z.string().min(1), z.number()])).default([]),
+    /** How each part of the day is said in the suggestion and the fix. */
+    partsOfDay: z
+      .object({
+        morning: z.string().min(1),
+        midday: z.string().min(1),
+        afternoon: z.string().min(1),
+        evening: z.string().min(1),
+        night: z.string().min(1),
+      })
+      .partial()
+      .default({}),
+    /** Suggest a replacement that --fix applies. */
+    fix: z.boolean().default(true),
+  })
+  .strict();
+
+type Options = z.infer<typeof options>;
+
+const DEFAULT_PHRASES: Record<PartOfDay, string> = {
+  morning: 'in the morning',
+  midday: 'at lunchtime',
+  afternoon: 'in the afternoon',
+  evening: 'in the evening',
+  night: 'at night',
+};
+
+/** Leads after which "in the evening" reads well in place of "<lead> 6pm". */
+const REPLACEABLE_LEADS = new Set([undefined, 'at', '@', 'around', 'about', 'approximately', 'from', 'between']);
+
+export const check: CheckKind<Options> = {
+  kind: 'times',
+  summary: 'Exact clock times of events (6pm, 18:00, half past six, 6-8pm): suggest the part of the day instead',
+  options,
+  run(ctx: CheckContext, rule: Rule<Options>): Hit[] {
+    const o = rule.options;
+    const { prose, text } = ctx.draft;
+    const allow = [...(ctx.school.allowTimes ?? []), ...o.allowTimes.map(String)];
+    const hits: Hit[] = [];
+    for (const t of findClockTimes(prose, { allow })) {
+      const phrase = o.partsOfDay[t.partOfDay] ?? DEFAULT_PHRASES[t.partOfDay];
+      // as the reader sees it: "**6**pm" -> "6pm", a line break -> a space
+      const shown = text.slice(t.start, t.end).replace(/[*_~`]+/g, '').replace(/\s+/g, ' ').trim();
+      const say = t.dayPhrase ? t.dayPhrase.replace(/\s+/g, ' ') : phrase;
+      const hit: Hit = {
+        span: { start: t.start, end: t.end },
+        data: { match: shown, partOfDay: say },
+        suggestion: t.dayPhrase ? `Leave out the time: '${say}' is enough` : `Mention '${say}' instead of '${shown}'`,
+      };
+      const from = t.replaceStart;
+      const rangeLead = t.lead === 'from' || t.lead === 'between';
+      const leadOk = REPLACEABLE_LEADS.has(t.lead) && (!rangeLead || t.parts.length === 2);
+      // only where no markdown sits inside the replaced text (prose == text there)
+      if (o.fix && leadOk && prose.slice(from, t.end) === text.slice(from, t.end)) {
+        hit.fix = { span: { start: from, end: t.end }, replacement: say };
+      }
+      hits.push(hit);
+    }
+    return hits;
+  },
+};
