@@ -109,7 +109,7 @@ export async function cleanPhoto(file: string, opts: CleanOptions = {}): Promise
       case 'webp': pipeline = pipeline.webp({ quality: q }); break;
       case 'gif': pipeline = pipeline.gif(); break;
       case 'avif': pipeline = pipeline.avif({ quality: q }); break;
-      default: pipeline = pipeline.flatten({ background: '#ffffff' }).jpeg({ quality: q, mozjpeg: true });
+      default: pipeline = pipeline.flatten({ background: '#ffffff' }).jpeg({ quality: q });
     }
     const { data, info } = await pipeline.toBuffer({ resolveWithObject: true });
 

@@ -12,7 +12,7 @@
  * do. A photo that is damaged but whose metadata can still be read comes back with `damage` set:
  * the image-metadata rule reports that as an error, so a damaged photo never passes.
  */
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import type { ImageRef } from '../types.js';
@@ -69,7 +69,7 @@ const EXIFR_OPTIONS = {
 export async function readPhoto(ref: ImageRef): Promise<PhotoMeta> {
   let buf: Buffer;
   try {
-    buf = await readFile(ref.absPath);
+    buf = await readWhole(ref.absPath);
   } catch (e: any) {
     const why = e?.code === 'ENOENT' ? 'the file does not exist (check the name and folder)'
       : e?.code === 'EISDIR' ? 'it is a folder, not a photo'
@@ -78,6 +78,26 @@ export async function readPhoto(ref: ImageRef): Promise<PhotoMeta> {
     throw new InputError(`${ref.path}: ${why}.`);
   }
   return readPhotoBuffer(buf, ref);
+}
+
+/** The whole file in one buffer: one open, one stat, reads straight into a buffer of that size. */
+async function readWhole(file: string): Promise<Buffer> {
+  const fh = await open(file, 'r');
+  try {
+    const st = await fh.stat();
+    if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    const size = st.size;
+    const buf = Buffer.allocUnsafe(size);
+    let got = 0;
+    while (got < size) {
+      const { bytesRead } = await fh.read(buf, got, size - got, got);
+      if (!bytesRead) break;
+      got += bytesRead;
+    }
+    return got < size ? buf.subarray(0, got) : buf;
+  } finally {
+    await fh.close();
+  }
 }
 
 /** Reads several photos (in parallel); the first photo that cannot be read rejects. */
