@@ -17,6 +17,7 @@ const FOLDABLE = /[ßæœøđðłþı]/g;
 
 /** Lower case, diacritics and apostrophes removed. */
 export function normKey(s: string): string {
+  if (/^[A-Za-z0-9]+$/.test(s)) return s.toLowerCase();
   let k = s.normalize('NFD').replace(MARKS, '').toLowerCase();
   if (FOLDABLE.test(k)) k = k.replace(FOLDABLE, (c) => FOLD[c] ?? c);
   FOLDABLE.lastIndex = 0;
@@ -52,11 +53,19 @@ export interface Tok {
   numeric: boolean;
   /** On a line written in Title Case or capitals (a heading): capitals say little there. */
   titleLine: boolean;
+  /** The gap before joins this token to the previous one as parts of one name (see joinsName). */
+  join: boolean;
 }
 
 const TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’ʼ][\p{L}\p{M}]+)*['’ʼ]?/gu;
 
 function capOf(s: string): Cap {
+  if (/^[A-Za-z]+$/.test(s)) {
+    const c = s.charCodeAt(0);
+    if (c >= 97) return 'lower';
+    if (s.length > 1 && s === s.toUpperCase()) return 'upper';
+    return 'title';
+  }
   const letters = s.replace(/[^\p{L}]/gu, '');
   if (!letters) return 'other';
   const first = letters[0];
@@ -77,7 +86,8 @@ export function tokenize(text: string): Tok[] {
     const start = m.index;
     const fullEnd = start + raw.length;
     let poss = '';
-    const pm = /(['’ʼ][sS]|['’ʼ])$/.exec(raw);
+    const last = raw.charCodeAt(raw.length - 1);
+    const pm = (last === 115 || last === 83 || last > 127 || last === 39) && raw.length > 2 ? /(['’ʼ][sS]|['’ʼ])$/.exec(raw) : null;
     if (pm && raw.length - pm[0].length >= 2) {
       poss = pm[0];
       raw = raw.slice(0, raw.length - poss.length);
@@ -85,7 +95,8 @@ export function tokenize(text: string): Tok[] {
     const gap = text.slice(prevEnd, start);
     const prev = toks[toks.length - 1];
     const sentStart =
-      !prev || /[\n\r]/.test(gap) || (/[.!?…]["'”’)\]]*\s*["'“‘(\[]*\s*$/.test(gap) && !isInitialDot(prev, gap));
+      !prev ||
+      (gap !== ' ' && /[\n\r]/.test(gap) || (/[.!?…]["'”’)\]]*\s*["'“‘(\[]*\s*$/.test(gap) && !isInitialDot(prev, gap)));
     toks.push({
       start,
       end: start + raw.length,
@@ -96,8 +107,9 @@ export function tokenize(text: string): Tok[] {
       poss,
       sentStart,
       gap,
-      numeric: /^\p{N}+$/u.test(raw),
+      numeric: raw.charCodeAt(0) < 58 && /^\p{N}+$/u.test(raw),
       titleLine: false,
+      join: joinsName(gap),
     });
     prevEnd = fullEnd;
   }
@@ -138,6 +150,7 @@ function markTitleLines(text: string, toks: Tok[]): void {
 
 /** True when the text between two tokens joins the parts of one name: spaces, one line break, a hyphen. */
 export function joinsName(gap: string): boolean {
+  if (gap === ' ') return true;
   return gap.length <= 12 && /^[\s\-‐‑]*$/u.test(gap) && (gap.match(/\n/g)?.length ?? 0) <= 1;
 }
 

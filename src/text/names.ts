@@ -60,6 +60,8 @@ export interface NameIndex {
   classes: Set<string>;
   /** Allowed names (public figures), concatenated keys. */
   allow: Set<string>;
+  /** First-word keys of staff first names, allowed names and class names: a quick filter. */
+  prefixes: Set<string>;
   maxFirst: number;
   maxLast: number;
   maxPhrase: number;
@@ -188,7 +190,19 @@ export function buildNameIndex(school: Pick<School, 'roster' | 'staff' | 'noPubl
     maxPhrase = Math.max(maxPhrase, Math.min(parts.length, 6));
   }
 
+  const prefixes = new Set<string>();
+  for (const s of school.staff ?? []) for (const f of [s.first, s.preferred ?? '']) if (nameParts(f)[0]) prefixes.add(nameParts(f)[0]);
+  for (const s of school.staff ?? []) if (normKey(s.first)) prefixes.add(normKey(s.first));
+  for (const a of school.allowNames ?? []) if (nameParts(a)[0]) prefixes.add(nameParts(a)[0]);
+  for (const c of [...(school.classes ?? []), ...pupils.map((p) => p.className ?? '')]) {
+    const parts = nameParts(c);
+    if (parts[0]) prefixes.add(parts[0]);
+    const stripped = nameParts(c.replace(/^\s*(year|yr|y|class|reception|nursery)\s*\d*\s*/i, ''));
+    if (stripped[0]) prefixes.add(stripped[0]);
+    for (const k of classKeys(c)) prefixes.add(k);
+  }
   return {
+    prefixes,
     pupils,
     first,
     last,
@@ -229,7 +243,7 @@ function windows(toks: Tok[], i: number, max: number): Span[] {
   let key = '';
   for (let n = 1; n <= max && i + n - 1 < toks.length; n++) {
     const t = toks[i + n - 1];
-    if (n > 1 && (!joinsName(t.gap) || toks[i + n - 2].poss)) break;
+    if (n > 1 && (!t.join || toks[i + n - 2].poss)) break;
     key += t.key;
     out.push({ n, key });
   }
@@ -246,24 +260,28 @@ function protectedTokens(index: NameIndex, toks: Tok[]): Uint8Array {
     const t = toks[i];
     // A title marks an adult: "Mrs Green", "Mr. Okafor's class", "Miss Jane Hill".
     if (TITLES.has(t.key) && (t.cap !== 'lower' || /^(mr|mrs|ms|miss|mx|dr)$/.test(t.key)) && !t.poss) {
+      // The title covers the next word, and a second one when the two are a first name and a
+      // known surname ("Mrs Jane Hill"); never a pupil named right after ("Mrs Green Amelia ...").
       let j = i + 1;
       let count = 0;
-      while (
-        j < toks.length &&
-        count < 3 &&
-        (toks[j].cap === 'title' || toks[j].cap === 'upper' || PARTICLES.has(toks[j].key)) &&
-        /^\.?[\s\-]*$/.test(toks[j].gap) &&
-        !/\n/.test(toks[j].gap)
-      ) {
+      const nameLike = (k: number) =>
+        k < toks.length &&
+        (toks[k].cap === 'title' || toks[k].cap === 'upper' || PARTICLES.has(toks[k].key)) &&
+        /^\.?[\s\-]*$/.test(toks[k].gap) &&
+        !/\n/.test(toks[k].gap);
+      if (nameLike(j)) {
         prot[j] = 1;
-        count++;
-        if (toks[j].poss) break;
-        j++;
+        count = 1;
+        const second = j + 1;
+        if (!toks[j].poss && nameLike(second) && (index.staffLast.has(toks[second].key) || index.last.has(toks[second].key) || PARTICLES.has(toks[j].key))) {
+          prot[second] = 1;
+          count = 2;
+        }
       }
       if (count) prot[i] = 1;
     }
     // Staff full names: "Jane Green".
-    for (const fw of windows(toks, i, 2)) {
+    if (index.prefixes.has(t.key)) for (const fw of windows(toks, i, 2)) {
       const lasts = index.staffFull.get(fw.key);
       if (!lasts) continue;
       const j = i + fw.n;
@@ -275,11 +293,11 @@ function protectedTokens(index: NameIndex, toks: Tok[]): Uint8Array {
       }
     }
     // Allowed names: "Roald Dahl".
-    if (index.allow.size) {
+    if (index.allow.size && index.prefixes.has(t.key)) {
       for (const w of windows(toks, i, index.maxPhrase)) if (index.allow.has(w.key)) for (let k = i; k < i + w.n; k++) prot[k] = 1;
     }
     // Class names in a class context: "Green Class", "Class Oak", "Year 4 Maple".
-    if (index.classes.size) {
+    if (index.classes.size && index.prefixes.has(t.key)) {
       for (const w of windows(toks, i, 4)) {
         if (!index.classes.has(w.key)) continue;
         const next = toks[i + w.n];
@@ -369,7 +387,7 @@ export function findNames(index: NameIndex, text: string, opts: { mode?: MatchMo
       const fEndTok = toks[i + firstHit.n - 1];
       const j = i + firstHit.n;
       const nextTok = toks[j];
-      if (nextTok && !prot[j] && joinsName(nextTok.gap) && !fEndTok.poss) {
+      if (nextTok && !prot[j] && nextTok.join && !fEndTok.poss) {
         // 1a. Full name: first name + that pupil's surname (or a part of a double-barrelled one).
         let best: { n: number; ids: number[] } | undefined;
         for (const w of windows(toks, j, index.maxLast)) {
