@@ -21,5 +21,8 @@ await sharp(scene(1200, 800)).resize(240, 160).jpeg({ quality: 70 }).toFile(`${o
 await sharp(scene(1200, 800)).extract({ left: 0, top: 0, width: 450, height: 800 }).jpeg({ quality: 80 }).toFile(`${out}/crop-450x800.jpg`);
 // A sideways photo: pixels stored landscape, EXIF orientation 6 says "turn 90° clockwise".
 await jpg(400, 300, 'base-rotated.jpg');
+// WebP and GIF (exifr cannot read these; smcheck reads their EXIF/XMP blocks itself)
+await sharp(scene(320, 240)).webp({ quality: 70 }).toFile(`${out}/base.webp`);
+await sharp(scene(160, 120)).gif().toFile(`${out}/base.gif`);
 // For the HEIC (encoded by heif-enc, HEVC)
 await sharp(scene(320, 240)).png().toFile(`${out}/base-heic.png`);

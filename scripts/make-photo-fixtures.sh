@@ -78,6 +78,15 @@ heif-enc -q 60 -o "$OUT/photo.heic" "$TMP/base-heic.png" >/dev/null
 $X -Make=Apple -Model="iPhone 13" -GPSLatitude=51.50722 -GPSLatitudeRef=N \
    -GPSLongitude=0.12750 -GPSLongitudeRef=W "$OUT/photo.heic"
 
+# gps.webp: a WebP with EXIF GPS and an XMP creator.
+cp "$TMP/base.webp" "$OUT/gps.webp"
+$X -Make=Google -Model="Pixel 7" -GPSLatitude=51.50722 -GPSLatitudeRef=N -GPSLongitude=0.12750 \
+   -GPSLongitudeRef=W '-XMP-dc:Creator=Sam Teacher' "$OUT/gps.webp"
+
+# xmp.gif: a GIF with an XMP caption naming a pupil.
+cp "$TMP/base.gif" "$OUT/xmp.gif"
+$X '-XMP-dc:Description=Poppy Lindqvist on the climbing frame' "$OUT/xmp.gif"
+
 # ai-generated.jpg: marked by IPTC DigitalSourceType as made by a trained algorithm.
 cp "$TMP/base-400x300.jpg" "$OUT/ai-generated.jpg"
 $X '-XMP-iptcExt:DigitalSourceType=http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia' \

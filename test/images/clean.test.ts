@@ -81,6 +81,15 @@ describe('cleanPhoto', () => {
     expect(m.gps).toBeUndefined();
   }, 30_000);
 
+  it('keeps WebP and GIF as they are, without their metadata', async () => {
+    const w = await cleanPhoto(path.join(dir, 'gps.webp'), { outDir: tmp });
+    expect(w.format).toBe('webp');
+    expect((await readBack(w.out)).gps).toBeUndefined();
+    const g = await cleanPhoto(path.join(dir, 'xmp.gif'), { outDir: tmp });
+    expect(g.format).toBe('gif');
+    expect((await readBack(g.out)).texts).toEqual([]);
+  });
+
   it('shrinks a photo larger than maxSize', async () => {
     const r = await cleanPhoto(path.join(dir, 'large.jpg'), { outDir: tmp, maxSize: 2048 });
     expect([r.width, r.height]).toEqual([2048, 1365]);

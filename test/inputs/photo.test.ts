@@ -71,6 +71,21 @@ describe('readPhoto: what a photo gives away', () => {
     expect(m.model).toBe('iPhone 13');
   });
 
+  it('reads EXIF GPS and XMP from a WebP (which exifr cannot read itself)', async () => {
+    const m = await read('gps.webp');
+    expect(m.format).toBe('webp');
+    expect([m.width, m.height]).toEqual([320, 240]);
+    expect(m.gps?.lat).toBeCloseTo(51.507, 2);
+    expect(m.creators).toContainEqual({ tag: 'XMP-dc:Creator', value: 'Sam Teacher' });
+  });
+
+  it('reads XMP from a GIF', async () => {
+    const m = await read('xmp.gif');
+    expect(m.format).toBe('gif');
+    expect([m.width, m.height]).toEqual([160, 120]);
+    expect(m.texts).toContainEqual({ tag: 'XMP-dc:Description', value: 'Poppy Lindqvist on the climbing frame' });
+  });
+
   it('spots a thumbnail left over from before a crop, and stays quiet on a matching one', async () => {
     const stale = await read('stale-thumb.jpg');
     expect(stale.thumbnail).toMatchObject({ width: 240, height: 160 });
