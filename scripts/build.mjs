@@ -25,3 +25,11 @@ await build({
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
   logLevel: 'warning',
 });
+
+// Validate the built-in rules now, not on every run (see scripts/compile-rules.ts).
+const { spawnSync } = await import('node:child_process');
+const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/compile-rules.ts'], { stdio: ['ignore', 'ignore', 'inherit'], cwd: new URL('..', import.meta.url) });
+if (r.status !== 0) {
+  console.error('build: the built-in rules did not validate (see above)');
+  process.exit(1);
+}

@@ -4,8 +4,12 @@
  * offending key (or value).
  */
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node as YamlNode } from 'yaml';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { UsageError } from '../errors.js';
+
+// zod 4 compiles each object schema to code on first use; smcheck validates a few small
+// documents once per run, where that compile costs ~70 ms and interpreting costs almost nothing.
+z.config({ jitless: true });
 
 export interface StrictResult<T> {
   value: T;
@@ -13,19 +17,37 @@ export interface StrictResult<T> {
   lineOf(path: (string | number)[]): number;
 }
 
-export function parseStrictYaml<T>(source: string, file: string, schema: z.ZodType<T>, what: string): StrictResult<T> {
+export interface ParsedYaml {
+  file: string;
+  what: string;
+  doc: Document;
+  lineCounter: LineCounter;
+  raw: unknown;
+}
+
+/** Parse once (syntax errors become file:line:column); validate as often as needed with validateYaml. */
+export function parseYaml(source: string, file: string, what: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0];
+    const p = lineCounter.linePos(err.pos[0]);
+    const msg = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    throw new UsageError(`${file}:${p.line}:${p.col}: ${what} is not valid YAML: ${msg}. Check the indentation and quotes on this line.`);
+  }
+  return { file, what, doc, lineCounter, raw: doc.toJS() ?? {} };
+}
+
+export function parseStrictYaml<T>(source: string, file: string, schema: z.ZodType<T>, what: string): StrictResult<T> {
+  return validateYaml(parseYaml(source, file, what), schema);
+}
+
+export function validateYaml<T>(parsed: ParsedYaml, schema: z.ZodType<T>): StrictResult<T> {
+  const { file, what, doc, lineCounter, raw } = parsed;
   const where = (offset: number): string => {
     const p = lineCounter.linePos(offset);
     return `${file}:${p.line}:${p.col}`;
   };
-  if (doc.errors.length > 0) {
-    const err = doc.errors[0];
-    const msg = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    throw new UsageError(`${where(err.pos[0])}: ${what} is not valid YAML: ${msg}. Check the indentation and quotes on this line.`);
-  }
-  const raw = doc.toJS() ?? {};
   const result = schema.safeParse(raw);
   const locate = (path: (string | number)[], wantKey: boolean): number => {
     let node: YamlNode | null | undefined = doc.contents as YamlNode;

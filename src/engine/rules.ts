@@ -5,12 +5,13 @@
  * and any problem is `file:line:column: what is wrong` (exit 2).
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { CheckKind, Rule } from '../types.js';
 import { UsageError } from '../errors.js';
-import { parseStrictYaml } from '../config/strict-yaml.js';
+import { parseYaml, validateYaml } from '../config/strict-yaml.js';
 import { checkKinds, knownKinds } from '../checks/index.js';
 
 export const RULE_ID = /^[a-z][a-z0-9-]*$/;
@@ -70,7 +71,8 @@ export async function loadRuleFile(abs: string, shown: string): Promise<LoadedRu
   } catch (e) {
     throw new UsageError(`${shown}: could not read the rule file (${(e as NodeJS.ErrnoException).code}).`);
   }
-  const header = parseStrictYaml(source, shown, headerSchema, 'rule');
+  const parsed = parseYaml(source, shown, 'rule');
+  const header = validateYaml(parsed, headerSchema);
   const kindName = header.value.extends;
   const loader = checkKinds[kindName];
   if (!loader) {
@@ -81,7 +83,7 @@ export async function loadRuleFile(abs: string, shown: string): Promise<LoadedRu
   const { check } = await loader();
   const optionsShape = (check.options as unknown as { shape?: Record<string, z.ZodType> }).shape ?? {};
   const full = z.object({ ...baseRuleShape, ...optionsShape }).strict();
-  const { value } = parseStrictYaml(source, shown, full, 'rule');
+  const { value } = validateYaml(parsed, full);
   const v = value as Record<string, unknown>;
   const options: Record<string, unknown> = {};
   for (const k of Object.keys(optionsShape)) if (k in v) options[k] = v[k];
@@ -125,11 +127,59 @@ function shownPath(abs: string, cwd: string): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
 }
 
+/** Where `npm run build` puts the built-in rules, already validated (scripts/compile-rules.ts). */
+export function compiledRulesPath(): string {
+  return path.join(packageRoot(), 'dist', 'rules.json');
+}
+
+export interface CompiledRules {
+  stamp: string;
+  rules: Omit<LoadedRule, 'check'>[];
+}
+
+/** A fingerprint of a rules folder's files (names and contents). */
+export function rulesStamp(files: { abs: string }[]): string {
+  const h = createHash('sha1');
+  for (const f of files) {
+    h.update(path.basename(f.abs));
+    h.update('\0');
+    h.update(readFileSync(f.abs));
+    h.update('\0');
+  }
+  return h.digest('hex');
+}
+
+/**
+ * The built-in rules: from dist/rules.json when it matches rules/ byte for byte (decoding and
+ * validating ~30 KB of YAML costs more than all the checks on a post), else from the YAML.
+ */
+async function loadBuiltin(dir: string, cwd: string): Promise<LoadedRule[]> {
+  const files = ruleFiles(dir, shownPath(dir, cwd));
+  const compiledFile = compiledRulesPath();
+  if (dir === builtinRulesDir() && existsSync(compiledFile)) {
+    try {
+      const compiled = JSON.parse(readFileSync(compiledFile, 'utf8')) as CompiledRules;
+      if (compiled.stamp === rulesStamp(files)) {
+        return await Promise.all(
+          compiled.rules.map(async (r) => {
+            const loader = checkKinds[r.extends];
+            if (!loader) throw new Error('stale');
+            return { ...r, file: path.join(shownPath(dir, cwd), path.basename(r.file)), check: (await loader()).check };
+          }),
+        );
+      }
+    } catch {
+      /* fall back to the YAML */
+    }
+  }
+  return Promise.all(files.map((f) => loadRuleFile(f.abs, f.shown)));
+}
+
 export async function loadRules(opts: RuleLoadOptions): Promise<LoadedRule[]> {
   const cwd = opts.cwd ?? process.cwd();
   const builtin = opts.builtinDir ?? builtinRulesDir();
-  const files = [...ruleFiles(builtin, shownPath(builtin, cwd)), ...opts.dirs.flatMap((d) => ruleFiles(d, shownPath(d, cwd)))];
-  const loaded = await Promise.all(files.map((f) => loadRuleFile(f.abs, f.shown)));
+  const extra = opts.dirs.flatMap((d) => ruleFiles(d, shownPath(d, cwd)));
+  const loaded = [...(await loadBuiltin(builtin, cwd)), ...(await Promise.all(extra.map((f) => loadRuleFile(f.abs, f.shown))))];
   const byId = new Map<string, LoadedRule>();
   for (const r of loaded) byId.set(r.id, r); // later folders override
   const known = new Set(byId.keys());
