@@ -20,7 +20,10 @@ import type { PhotoMeta } from '../inputs/photo-meta.js';
 export interface CleanOptions {
   /** Write the copy here instead of next to the original. */
   outDir?: string;
-  /** Shrink so the long side is at most this many pixels (e.g. school.maxImageSize). */
+  /**
+   * Shrink so the long side is at most this many pixels: pass school.maxImageSize. Default
+   * 2048 (UK online-safety advice, and the config's default); 0 keeps the full size.
+   */
   maxSize?: number;
   /** JPEG/WebP/AVIF quality (default 90). */
   quality?: number;
@@ -40,6 +43,8 @@ export interface CleanResult {
   /** True when the photo was made smaller to fit maxSize. */
   resized: boolean;
 }
+
+export const DEFAULT_MAX_SIZE = 2048;
 
 const SAME_FORMAT = new Set(['jpeg', 'png', 'webp', 'gif', 'avif']);
 const EXT: Record<string, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', gif: 'gif', avif: 'avif' };
@@ -100,8 +105,9 @@ export async function cleanPhoto(file: string, opts: CleanOptions = {}): Promise
     }
     const q = opts.quality ?? 90;
     let resized = false;
-    if (opts.maxSize && before.width && before.height && Math.max(before.width, before.height) > opts.maxSize) {
-      pipeline = pipeline.resize({ width: opts.maxSize, height: opts.maxSize, fit: 'inside', withoutEnlargement: true });
+    const maxSize = opts.maxSize ?? DEFAULT_MAX_SIZE;
+    if (maxSize && before.width && before.height && Math.max(before.width, before.height) > maxSize) {
+      pipeline = pipeline.resize({ width: maxSize, height: maxSize, fit: 'inside', withoutEnlargement: true });
       resized = true;
     }
     switch (outFormat) {
@@ -119,7 +125,7 @@ export async function cleanPhoto(file: string, opts: CleanOptions = {}): Promise
     if (left.length) throw new InputError(`${file}: the clean copy still held ${left.join(', ')}; it was not written. Please report this.`);
     if (opts.outDir) await mkdir(opts.outDir, { recursive: true });
     await writeFile(out, data);
-    return { out, removed: describeRemoved(before, resized, opts.maxSize), before, format: outFormat, width: info.width, height: info.height, resized };
+    return { out, removed: describeRemoved(before, resized, maxSize), before, format: outFormat, width: info.width, height: info.height, resized };
   } catch (e: any) {
     if (e instanceof InputError) throw e;
     throw new InputError(`${file}: smcheck could not re-draw this photo (${plainSharpError(e)}). Export or copy the photo again, then clean that.`);
@@ -223,7 +229,7 @@ export function describeRemoved(m: PhotoMeta, resized = false, maxSize?: number)
   for (const e of m.embedded) r.push(e.detail ?? `an embedded ${e.kind}`);
   if (m.provenance?.c2pa) r.push('the content credentials (C2PA)');
   if (m.orientation && m.orientation !== 1) r.push('the rotation flag (the pixels were turned instead)');
-  if (resized && maxSize) r.push(`pixels beyond ${maxSize} px on the long side (the copy was made smaller)`);
+  if (resized && maxSize) r.push(`the full size (the copy is ${maxSize} px on the long side)`);
   r.push('all other metadata (dates, camera settings, software)');
   return r;
 }

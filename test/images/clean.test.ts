@@ -96,6 +96,10 @@ describe('cleanPhoto', () => {
     expect(r.resized).toBe(true);
     const small = await cleanPhoto(path.join(dir, 'clean.jpg'), { outDir: tmp, maxSize: 2048 });
     expect(small.resized).toBe(false);
+    const byDefault = await cleanPhoto(path.join(dir, 'large.jpg'), { outDir: tmp });
+    expect([byDefault.width, byDefault.height]).toEqual([2048, 1365]);
+    const full = await cleanPhoto(path.join(dir, 'large.jpg'), { outDir: tmp, maxSize: 0 });
+    expect([full.width, full.height]).toEqual([2400, 1600]);
   });
 
   it('refuses unreadable and damaged photos with one clear line, and cleanPhotos carries on', async () => {
