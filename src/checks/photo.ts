@@ -123,7 +123,7 @@ export function photoHits(meta: PhotoMeta, o: PhotoOptions, school: School, isNa
     }
   }
   if (want.has('people') && meta.people.length) {
-    push('people', { match: meta.people.map((p) => p.value).join(', '), names: list(meta.people.map((p) => p.value), 5), count: meta.people.length });
+    push('people', { match: meta.people.map((p) => p.value).join(', '), names: list(meta.people.map((p) => p.value), 12), count: meta.people.length });
   }
   if (want.has('texts')) {
     const texts = meta.texts.filter((t) => !isAllowed(t.value));
