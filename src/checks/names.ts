@@ -129,7 +129,6 @@ export const check: CheckKind<Options> = {
           data: { match: m.text.replace(/\s+/g, ' ').trim(), first: m.suggestion ?? 'the first name' },
         };
         if (m.suggestion) hit.suggestion = m.suggestion;
-        else hit.suggestion = 'first names only';
         if (m.fix) hit.fix = m.fix;
         hits.push(hit);
       }

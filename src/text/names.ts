@@ -108,7 +108,7 @@ function push(map: Map<string, number[]>, key: string, id: number): void {
 
 function classKeys(name: string): string[] {
   const keys = [normKey(name)];
-  const stripped = name.replace(/^\s*(year|yr|y|class|reception|nursery)\s*\d*\s*/i, '').trim();
+  const stripped = name.replace(/^\s*(?:(?:year|yr|y|class|reception|nursery)\b\s*)?\d*\s*/i, '').trim();
   if (stripped && stripped !== name) keys.push(normKey(stripped));
   return keys.filter((k) => k.length > 0);
 }
@@ -197,7 +197,7 @@ export function buildNameIndex(school: Pick<School, 'roster' | 'staff' | 'noPubl
   for (const c of [...(school.classes ?? []), ...pupils.map((p) => p.className ?? '')]) {
     const parts = nameParts(c);
     if (parts[0]) prefixes.add(parts[0]);
-    const stripped = nameParts(c.replace(/^\s*(year|yr|y|class|reception|nursery)\s*\d*\s*/i, ''));
+    const stripped = nameParts(c.replace(/^\s*(?:(?:year|yr|y|class|reception|nursery)\b\s*)?\d*\s*/i, ''));
     if (stripped[0]) prefixes.add(stripped[0]);
     for (const k of classKeys(c)) prefixes.add(k);
   }

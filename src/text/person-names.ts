@@ -52,6 +52,7 @@ function lexicons(nlp: Nlp): Lexicons {
 
 /** First names common in UK schools or in the news that compromise's lexicon lacks. */
 const EXTRA_FIRST = (
+  'lily sophie ellie millie emily olivia isabella evelyn matilda elsie ruby jessica chloe grace harry jake ' +
   'amelia isla ava mia ivy freya florence willow rosie evie harper sienna poppy phoebe maisie aria esme ' +
   'arlo theo oliver noah oscar leo archie arthur alfie freddie teddy finley reggie rory ronnie harrison ' +
   'siobhan niamh aoife ciara saoirse oisin cian eoin padraig seamus declan carys cerys rhys dylan gethin ' +
@@ -88,7 +89,10 @@ const ORG_WORDS = (
   'partners media press radio television tv journal post herald daily weekly gazette monday tuesday ' +
   'wednesday thursday friday saturday sunday january february march april may june july august ' +
   'september october november december year day week primary secondary junior infant nursery class ' +
-  'maths english science reading music art drama sports sport festival fair fete concert assembly'
+  'maths english science reading music art drama sports sport festival fair fete concert assembly ' +
+  'zoo farm aquarium garden gardens theatre cinema pool leisure field common wood woods forest beach pier ' +
+  'lane close drive way crescent terrace grove market shop store supermarket food fc rovers town athletic ' +
+  'saints wanderers albion hospice brigade scouts guides brownies cubs beavers rainbows'
 ).split(/\s+/);
 
 /** Title and role words right before a name: "Mr", "President", "coach", "striker". */

@@ -239,11 +239,18 @@ nr.run('pupil-surname', {
     'Well done Amelia!',
     'We visited the Natural History Museum.',
     'Sports day is on Friday.',
+    'Our trip to Twycross Zoo was amazing.',
+    'Red Nose Day raised money for Comic Relief.',
+    'Year 6 visited Wembley Stadium.',
+    'St Mary’s Church hosted our Harvest Festival.',
   ],
   invalid: [
     { text: 'Well done to Amelia Hughes for her painting.', excerpts: ['Amelia Hughes'], message: /looks like a person's full name.*roster/, suggestion: 'Amelia' },
     { text: 'Congratulations to Oliver Brennan and Priya Patel.', excerpts: ['Oliver Brennan', 'Priya Patel'] },
     { text: "Thanks to Siobhan O'Brien for the cakes.", excerpts: ["Siobhan O'Brien"] },
+    { text: 'Lily Rose Evans sang a solo.', excerpts: ['Lily Rose Evans'] },
+    { text: 'Ellie-Mae Brown scored the winning goal.', excerpts: ['Ellie-Mae Brown'] },
+    { text: "Mia Johnson's painting won.", excerpts: ['Mia Johnson'], suggestion: 'Mia' },
   ],
 });
 
