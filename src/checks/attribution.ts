@@ -74,7 +74,7 @@ export const check: CheckKind<Options> = {
         seen.add(key);
         hits.push({
           span: { start: link.span.start, end: link.span.end },
-          data: { source: src.name, match: link.bare ? link.url : link.text || link.url },
+          data: { source: src.where, match: link.bare ? link.url : link.text || link.url },
           suggestion: `Add a credit line, e.g. "${creditLine(src.name)}" (and make sure you have permission to share it)`,
         });
       }
@@ -93,6 +93,8 @@ export const check: CheckKind<Options> = {
         hits.push({
           span: q,
           messageId: 'quote',
+          // a blockquote is someone else's passage; an inline quotation may be the school's own words
+          ...(d.quotes.includes(q) ? {} : { severity: 'warning' as const }),
           suggestion: `Say who wrote or said it, e.g. "${creditLine('the author or source', 'quote')}" after the quotation`,
         });
       }

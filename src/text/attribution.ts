@@ -118,6 +118,8 @@ const PLATFORM_NOT_ACCOUNTS = new Set([
 export interface SourceGuess {
   /** A name to write in the credit line: "BBC Sport", "Northamptonchron", "@BBCSport on X (Twitter)". */
   name: string;
+  /** Where the material is, for messages: "BBC Sport", "YouTube", "@NASA on YouTube". */
+  where: string;
   /** Names that count as naming the source in the post (lower case, spaces removed). */
   keys: string[];
   /** True when the name came from the built-in list or a platform account, not a guess from the host. */
@@ -140,10 +142,14 @@ const SUFFIXES = ['co.uk', 'org.uk', 'ac.uk', 'gov.uk', 'sch.uk', 'nhs.uk', 'ltd
 
 /** The registrable label of a host: "www.northamptonchron.co.uk" -> "northamptonchron". */
 export function mainLabel(host: string): string {
+  // reserved names used in documentation ("news.example.co.uk") say nothing about the owner
+  host = host.replace(/(^|\.)(?:example|test|invalid|localhost)(?=\.|$)/g, '').replace(/^\./, '');
   const parts = host.split('.');
   for (const suf of SUFFIXES) {
     if (host.endsWith('.' + suf)) {
       const rest = host.slice(0, -suf.length - 1).split('.');
+      // "stmarys.northants.sch.uk": a school's name comes before its local authority's
+      if (suf === 'sch.uk') return rest[0];
       // "school.northants.sch.uk": the label just before the suffix
       return rest[rest.length - 1];
     }
@@ -156,7 +162,7 @@ export function guessSource(url: string, extra: Record<string, string> = {}): So
   const host = hostOf(url) ?? '';
   const pathPart = url.replace(/^[a-z]+:\/\/[^/]+/i, '').replace(/[?#].*$/, '');
   const hostPath = (host + pathPart).toLowerCase();
-  if (SHORTENERS.some((d) => onDomain(host, d))) return { name: 'the original author', keys: [], known: false, unknown: true };
+  if (SHORTENERS.some((d) => onDomain(host, d))) return { name: '<the original author>', where: 'a shortened link', keys: [], known: false, unknown: true };
   for (const [d, name] of [...Object.entries(extra), ...KNOWN]) {
     const dl = d.toLowerCase();
     const matches = dl.includes('/') ? hostPath.startsWith(dl) || hostPath.includes('.' + dl) : onDomain(host, dl);
@@ -166,19 +172,20 @@ export function guessSource(url: string, extra: Record<string, string> = {}): So
       const seg = pathPart.split('/').filter(Boolean)[0] ?? '';
       const account = seg.replace(/^@/, '');
       if (account && !PLATFORM_NOT_ACCOUNTS.has(account.toLowerCase()) && baseHost !== 'youtu.be' && /^[A-Za-z0-9_.-]{2,}$/.test(account)) {
-        return { name: `@${account} on ${name}`, keys: [squash(account)], known: true, unknown: false };
+        return { name: `@${account} on ${name}`, where: `@${account} on ${name}`, keys: [squash(account)], known: true, unknown: false };
       }
-      return { name: `the ${baseHost === 'youtube.com' || baseHost === 'youtu.be' || baseHost === 'vimeo.com' ? 'video' : 'post'}'s creator on ${name}`, keys: [], known: false, unknown: true };
+      const what = baseHost === 'youtube.com' || baseHost === 'youtu.be' || baseHost === 'vimeo.com' ? 'video' : 'post';
+      return { name: `<the ${what}'s creator> on ${name}`, where: name, keys: [], known: false, unknown: true };
     }
     const keys = [squash(name.replace(/^the /i, ''))];
     const short = name.replace(/^the /i, '').split(' ')[0];
     if (short.length >= 3 && /^[A-Z0-9]+$/.test(short)) keys.push(squash(short)); // "BBC" for "BBC Sport"
     keys.push(squash(mainLabel(baseHost)));
-    return { name, keys: [...new Set(keys)], known: true, unknown: false };
+    return { name, where: name, keys: [...new Set(keys)], known: true, unknown: false };
   }
-  if (!host) return { name: 'the original author', keys: [], known: false, unknown: true };
+  if (!host) return { name: '<the original author>', where: 'another site', keys: [], known: false, unknown: true };
   const label = mainLabel(host);
-  return { name: titleCase(label), keys: [squash(label)], known: false, unknown: false };
+  return { name: titleCase(label), where: host, keys: [squash(label)], known: false, unknown: false };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -197,17 +204,20 @@ export interface Credit {
 const NAME = String.raw`((?:the\s+)?[@A-Z0-9\u00C0-\u024F][\w\u00C0-\u024F.'’&-]*(?:\s+(?:(?:of|and|&|the|for|de|van|von|at)\s+)?[A-Z0-9\u00C0-\u024F][\w\u00C0-\u024F.'’&-]*){0,6})`;
 const LOWER_NAME = String.raw`((?:the\s+)?[\w\u00C0-\u024F@][\w\u00C0-\u024F.'’&-]*(?:\s+[\w\u00C0-\u024F][\w\u00C0-\u024F.'’&-]*){0,4})`;
 
+/** "photos?" -> "[Pp]hotos?": a keyword in either case, while the name after it keeps its capitals. */
+const ci = (alts: string) => alts.split('|').map((a) => `[${a[0].toUpperCase()}${a[0]}]${a.slice(1)}`).join('|');
+
 const CREDIT_PATTERNS: [string, RegExp][] = [
   ['credit', new RegExp(String.raw`\b(?:photo|image|picture|video|film|words|text|illustration|artwork|music|poem|article|story|content)?\s*(?:credits?|source|sources)\s*(?::|-|–|—|=)\s*` + LOWER_NAME, 'giu')],
-  ['credit', new RegExp(String.raw`\b(?:photos?|photographs?|pictures?|pics?|images?|videos?|film|footage|illustrations?|artwork)\s*(?::|–|—)\s*` + NAME, 'gu')],
-  ['by', new RegExp(String.raw`\b(?:photos?|photographs?|pictures?|pics?|images?|videos?|film|footage|illustrations?|artwork|poem|story|article|words|drawings?|graphics?|music|song|book)\s+(?:taken\s+|written\s+|drawn\s+|filmed\s+|made\s+|shared\s+|kindly\s+\w+\s+)?by\s+` + NAME, 'giu')],
+  ['credit', new RegExp(String.raw`\b(?:` + ci('photos?|photographs?|pictures?|pics?|images?|videos?|film|footage|illustrations?|artwork') + String.raw`)\s*(?::|–|—)\s*` + NAME, 'gu')],
+  ['by', new RegExp(String.raw`\b(?:` + ci('photos?|photographs?|pictures?|pics?|images?|videos?|film|footage|illustrations?|artwork|poem|story|article|words|drawings?|graphics?|music|song|book') + String.raw`)\s+(?:taken\s+|written\s+|drawn\s+|filmed\s+|made\s+|shared\s+|kindly\s+[a-z]+\s+)?by\s+` + NAME, 'gu')],
   ['via', new RegExp(String.raw`\bvia\s+` + NAME, 'gu')],
   ['courtesy', new RegExp(String.raw`\bcourtesy\s+of\s+` + LOWER_NAME, 'giu')],
   ['copyright', new RegExp(String.raw`(?:©|\(c\)|\bcopyright\b)\s*(?:\d{4}\s*)?(?:by\s+)?` + LOWER_NAME, 'giu')],
   ['thanks', new RegExp(String.raw`\bthank(?:s| you)\s+(?:so\s+much\s+|very\s+much\s+)?(?:to\s+)?` + LOWER_NAME + String.raw`\s+for\s+(?:sharing|letting\s+us\s+share|allowing\s+us|permission|the\s+(?:photos?|pictures?|images?|video|article|story|words|poem))`, 'giu')],
-  ['from', new RegExp(String.raw`\b(?:article|story|video|post|report|piece|photos?|pictures?|images?|blog|film|clip|guide|resources?|page|poem|song|interview|podcast|footage|news)\s+(?:from|on|by|in|published\s+by|shared\s+by)\s+` + NAME, 'gu')],
-  ['from', new RegExp(String.raw`\b(?:shared|reposted|taken|borrowed|copied|reproduced|used|republished)\s+(?:\w+\s+)?(?:from|with\s+(?:kind\s+)?permission\s+(?:of|from))\s+` + NAME, 'giu')],
-  ['from', new RegExp(String.raw`\bas\s+seen\s+on\s+` + NAME, 'giu')],
+  ['from', new RegExp(String.raw`\b(?:` + ci('article|story|video|post|report|piece|photos?|pictures?|images?|blog|film|clip|guide|resources?|page|poem|song|interview|podcast|footage|news|tips|ideas|advice') + String.raw`)\s+(?:from|on|by|in|published\s+by|shared\s+by)\s+` + NAME, 'gu')],
+  ['from', new RegExp(String.raw`\b(?:` + ci('shared|reposted|taken|borrowed|copied|reproduced|used|republished') + String.raw`)\s+(?:[a-z]+\s+)?(?:from|with\s+(?:kind\s+)?permission\s+(?:of|from))\s+` + NAME, 'gu')],
+  ['from', new RegExp(String.raw`\b[Aa]s\s+seen\s+on\s+` + NAME, 'gu')],
   ['from', new RegExp(String.raw`\b(?:reported|published|featured|written|filmed|shared|posted)\s+(?:\w+\s+)?(?:by|in|on)\s+` + NAME, 'gu')],
   ['mention', /(?<![\w@.])@([A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)/gu],
   ['from', new RegExp(String.raw`^\s*(?:—|–|-{1,2}|~)\s*` + NAME, 'gmu')],
@@ -256,7 +266,11 @@ const GENERIC_LINK = /^(?:here|click here|this|this link|link|the link|more|read
 export function linkTextNames(linkText: string, src: SourceGuess): boolean {
   const t = linkText.trim();
   if (!t || GENERIC_LINK.test(t) || /^(https?:\/\/|www\.)/i.test(t)) return false;
-  return namesSource(t, src);
+  if (namesSource(t, src)) return true;
+  if (src.known) return false;
+  // the host does not say who the author is: a name in the link text does ("NASA's launch video")
+  const words = t.split(/\s+/);
+  return /[\p{L}\p{N}]['’]s\b/u.test(t) || /(?:^|\s)@\w/.test(t) || words.slice(1).some((w) => /^\p{Lu}/u.test(w)) || /^\p{Lu}{2,}\b/u.test(t);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -302,7 +316,7 @@ export interface ShareMarker extends Span {
   named: boolean;
 }
 
-const SHARE_RE = /\b(?:shared\s+from|sharing\s+(?:this\s+)?from|re-?posted\s+from|re-?posting|re-?post|regram|re-?shared|as\s+seen\s+on|taken\s+from|copied\s+from|borrowed\s+from|reproduced\s+from|RT)\b/giu;
+const SHARE_RE = /\b(?:shared\s+from|sharing\s+(?:this\s+)?from|re-?posted\s+from|re-?posting|re-?post|regram|re-?shared|as\s+seen\s+on|reproduced\s+from|RT)\b/giu;
 
 /** "shared from", "repost", "RT", "as seen on"... and whether a name follows. */
 export function findShareMarkers(text: string): ShareMarker[] {
