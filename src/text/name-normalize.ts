@@ -170,7 +170,7 @@ export const TITLES = new Set([
   'mr', 'mrs', 'miss', 'ms', 'mx', 'dr', 'sir', 'dame', 'lady', 'lord', 'rev', 'revd', 'reverend',
   'father', 'fr', 'prof', 'professor', 'madame', 'mme', 'mlle', 'monsieur', 'herr', 'frau', 'senor',
   'coach', 'captain', 'capt', 'councillor', 'cllr', 'mayor', 'pc', 'sgt', 'sergeant', 'officer',
-  'nurse', 'bishop', 'canon', 'vicar', 'pastor', 'imam', 'rabbi', 'head', 'headteacher', 'auntie',
+  'st', 'saint', 'ste', 'nurse', 'bishop', 'canon', 'vicar', 'pastor', 'imam', 'rabbi', 'head', 'headteacher', 'auntie',
   'aunty', 'uncle', 'grandma', 'grandpa', 'nanny', 'master',
 ]);
 
