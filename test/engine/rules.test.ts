@@ -92,7 +92,7 @@ describe('rule sets', () => {
 
   it('every built-in rule quotes a line of the policy word for word', async () => {
     const { readFileSync } = await import('node:fs');
-    const policy = readFileSync(path.join(ROOT, '..', 'shared', 'policy.txt'), 'utf8').replace(/\*\*/g, '').replace(/\s+/g, ' ');
+    const policy = readFileSync(path.join(ROOT, 'docs', 'policy.txt'), 'utf8').replace(/\*\*/g, '').replace(/\s+/g, ' ');
     const rules = await loadRules({ dirs: [], disable: [], cwd: ROOT });
     for (const r of rules) expect(policy, `${r.id}: ${r.policy}`).toContain(r.policy.replace(/\s+/g, ' '));
   });
