@@ -418,6 +418,17 @@ export function scoreSentence(s: string, t: CompiledTone, extraTargets: Compiled
   const lettersWords = words.filter((x) => /\p{L}/u.test(x.raw));
   const shouting = lettersWords.length > 0 && caps.length / lettersWords.length > 0.5; // a heading, not emphasis
   const capsSet = new Set(shouting ? [] : caps);
+  // Title Case runs inside ordinary text are names and titles, not feelings: "Horrible
+  // Histories", "the Big Bad Wolf", "The Very Hungry Caterpillar". (Not in a Title Case heading.)
+  const isTitle = (x: Token | undefined) => !!x && !x.brk && /^\p{Lu}\p{Ll}/u.test(x.raw);
+  const titleWords = lettersWords.filter((x) => isTitle(x)).length;
+  const titleCaseLine = lettersWords.length >= 3 && titleWords / lettersWords.length > 0.6;
+  const inName = new Set<Token>();
+  if (!titleCaseLine) {
+    for (let i = 0; i < toks.length; i++) {
+      if (isTitle(toks[i]) && (isTitle(toks[i - 1]) || isTitle(toks[i + 1])) && !(i === 0 && !isTitle(toks[i + 1]))) inName.add(toks[i]);
+    }
+  }
 
   let concessiveEnd = -1;
   if (words.length && t.concessive.has(words[0].w)) {
@@ -443,7 +454,7 @@ export function scoreSentence(s: string, t: CompiledTone, extraTargets: Compiled
   const posWords: string[] = [];
   for (let i = 0; i < toks.length; i++) {
     const tk = toks[i];
-    if (tk.brk || tk.covered) continue;
+    if (tk.brk || tk.covered || inName.has(tk)) continue;
     let v = lookup(t.lexicon, tk.w);
     if (v === undefined || v === 0) continue;
     let note = '';

@@ -19,6 +19,15 @@ t.run('negative-tone', {
     ...neutral,
     ...upbeat,
     ...secondTable.filter(([, want]) => want === 'none').map(([s]) => s),
+    // found while trying whole posts: titles, sad news, charity
+    'The children wrote angry letters to the Big Bad Wolf!',
+    'We loved our Horrible Histories trip! The Terrible Tudors show was brilliant.',
+    'Our pupils raised money for children affected by the terrible earthquake.',
+    'We are devastated to share the sad news that our much-loved caretaker, Mr Jones, passed away last week. Our thoughts are with his family at this very difficult time.',
+    'Bullying is never acceptable, and we take every report seriously.',
+    'We are concerned about the number of children arriving late, so please help us by arriving by 8:45.',
+    'Some children have been feeling anxious about the tests, which is completely normal.',
+    "Please don't panic if your child comes home muddy: it's Forest School day!",
     // whole drafts: markdown, front matter, lists, alt text
     '# Sports Day\n\nSadly we lost the parents’ race 3-2, but everyone ran brilliantly.\nThank you to all the families who came!',
     '---\ntitle: No homework this week!\n---\nEnjoy the half-term break. Don’t forget: school starts again on Monday 3 June.',
