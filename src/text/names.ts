@@ -87,6 +87,8 @@ export interface NameMatch {
   fix?: { span: TextSpan; replacement: string };
   /** Index of the first token, for the part-of-speech check. */
   tokenIndex: number;
+  /** On a heading-like line where every word is capitalised. */
+  titleLine?: boolean;
 }
 
 export type MatchMode =
@@ -323,6 +325,8 @@ function pupilFullName(index: NameIndex, firstKey: string, lastKey: string): boo
 
 type Verdict = 'yes' | 'no' | 'maybe';
 
+const VOCATIVE_NEXT = new Set(['you', 'your', 'well', 'congratulations', 'congrats', 'thanks', 'thank', 'great', 'brilliant', 'fantastic', 'amazing', 'super', 'superb', 'what', 'we', 'i', 'star', 'gold', 'silver', 'bronze', 'winner', 'first', 'second', 'third']);
+
 /**
  * Is the word at toks[i..i+n) used as a name here? For names that are not words the answer is
  * yes; for word-like names ("Rose", "Will", "Green") the context decides.
@@ -343,13 +347,15 @@ function judge(index: NameIndex, toks: Tok[], i: number, n: number, mode: MatchM
   if (prev && (DETERMINERS.has(prev.key) || prev.numeric)) return 'no';
   if (prev && PRONOUNS.has(prev.key) && MODALS.has(t.key)) return 'no';
   // "School Hall", "Village Green", "Burger King", "St Mary's Church": part of a longer proper name.
-  if (prev && t.join && (prev.cap === 'title' || prev.cap === 'upper') && !prev.sentStart && !isNamePart(index, prev.key) && !TITLES.has(prev.key)) return 'no';
+  if (!t.titleLine && prev && t.join && (prev.cap === 'title' || prev.cap === 'upper') && !prev.sentStart && (!isNamePart(index, prev.key) || prev.poss) && !TITLES.has(prev.key)) return 'no';
   if (nextJoined && PLACE_WORDS.has(next.key)) return 'no';
-  if (nextJoined && (next.cap === 'title' || next.cap === 'upper') && !isNamePart(index, next.key)) return 'no';
+  if (!t.titleLine && nextJoined && (next.cap === 'title' || next.cap === 'upper') && !isNamePart(index, next.key)) return 'no';
   if (MONTHS.has(t.key) && nextJoined && (/^\d/.test(next.raw) || /^(st|nd|rd|th)$/.test(next.key))) return 'no';
   if (MONTHS.has(t.key) && prev && /^\d/.test(prev.raw)) return 'no';
   if (MODALS.has(t.key) && nextJoined && (PRONOUNS.has(next.key) || next.key === 'be' || next.key === 'not')) return 'no';
   if (t.sentStart || t.titleLine) {
+    // Spoken to or labelled: "Will, you were brilliant", "Grace: 10 points", "Hope - well done!"
+    if (next && !/\n/.test(next.gap) && /^\s*[,:!–—-]\s*$/.test(next.gap) && (VOCATIVE_NEXT.has(next.key) || next.numeric)) return 'yes';
     if (next && next.cap === 'lower' && SUBJECT_VERBS.has(next.key) && !/[,;:]/.test(next.gap)) return 'yes';
     if (next && next.key === 'and') {
       const after = toks[i + n + 1];
@@ -514,6 +520,7 @@ export function findNames(index: NameIndex, text: string, opts: { mode?: MatchMo
           pupils: ids2pupils(index, firstHit.ids),
           confidence: v,
           tokenIndex: i,
+          titleLine: t.titleLine,
         });
       }
       i += firstHit.n - 1;
@@ -546,6 +553,7 @@ export function findNames(index: NameIndex, text: string, opts: { mode?: MatchMo
           pupils,
           surnameSpan: { start: t.start, end: endTok.end },
           confidence: v,
+          titleLine: t.titleLine,
           suggestion: only ? only.firstShown + endTok.poss : undefined,
           fix: only ? { span: { start, end: endTok.fullEnd }, replacement: only.firstShown + endTok.poss } : undefined,
           tokenIndex: i,
@@ -593,7 +601,15 @@ export async function resolveMaybes(text: string, matches: NameMatch[], load?: (
   }
   const keep = new Set<NameMatch>();
   for (const m of maybes) {
-    const { sentence, offset } = sentenceAround(text, m.span.start);
+    const around = sentenceAround(text, m.span.start);
+    const offset = around.offset;
+    let sentence = around.sentence;
+    if (m.titleLine) {
+      // A heading in Title Case: lower-case the other words so the tagger sees a normal sentence.
+      const rel0 = m.span.start - offset;
+      const rel1 = m.span.end - offset;
+      sentence = sentence.slice(0, rel0).toLowerCase() + sentence.slice(rel0, rel1) + sentence.slice(rel1).toLowerCase();
+    }
     const doc = nlp(sentence);
     const terms = doc.json({ offset: true, terms: { offset: true } }) as Array<{ terms: NlpTerm[] }>;
     const flat = terms.flatMap((s) => s.terms);
@@ -610,7 +626,8 @@ export async function resolveMaybes(text: string, matches: NameMatch[], load?: (
     const modifier = !!next && nextTags.has('Noun') && !nextTags.has('ProperNoun') && !nextTags.has('Pronoun') && !nextTags.has('Verb') && !/[,;:]/.test(term.post ?? '');
     if (modifier) continue;
     const subject = (nextTags.has('PastTense') || (nextTags.has('PresentTense') && /s$/.test(next?.text ?? '') && !nextTags.has('Copula'))) && !nextTags.has('Copula');
-    if ((personish && !wordish) || subject) keep.add(m);
+    const properMidSentence = !!m.titleLine && idx > 0 && tags.has('ProperNoun') && !tags.has('Verb') && !wordish;
+    if ((personish && !wordish) || subject || properMidSentence) keep.add(m);
   }
   return matches.filter((m) => m.confidence !== 'maybe' || keep.has(m));
 }
