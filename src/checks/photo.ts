@@ -108,8 +108,9 @@ export function photoHits(meta: PhotoMeta, o: PhotoOptions, school: School, isNa
   const isAllowed = (v: string) => allowed.some((a) => norm(v).includes(a));
 
   if (want.has('damaged') && meta.damage?.length) {
+    const metadataOnly = meta.damage.every((d) => d.startsWith("the photo's hidden data"));
     push('damaged', { match: meta.damage[0], damage: meta.damage.join('; ') }, {
-      suggestion: 'Copy or export the photo again from the camera or phone, and attach the new copy',
+      suggestion: metadataOnly ? clean : 'Copy or export the photo again from the camera or phone, and attach the new copy',
     });
   }
   if (want.has('location') && meta.gps) {

@@ -5,7 +5,7 @@
  * - orientation is applied to the pixels first, so the copy looks the same without EXIF;
  * - the colour profile (ICC) is kept, so colours do not shift; nothing else is kept;
  * - HEIC/HEIF is decoded with libheif (WebAssembly, shipped in the npm package) and written
- *   as JPEG; DNG/TIFF are written as JPEG too (platforms do not take them);
+ *   as JPEG; AVIF, DNG and TIFF are written as JPEG too (slow to encode, or not taken by sites);
  * - the copy goes next to the original as `<name>.clean.<ext>`, or into `outDir`; the original
  *   is never written to;
  * - the copy is read back and checked: if anything identifying is left, cleaning fails.
@@ -46,7 +46,8 @@ export interface CleanResult {
 
 export const DEFAULT_MAX_SIZE = 2048;
 
-const SAME_FORMAT = new Set(['jpeg', 'png', 'webp', 'gif', 'avif']);
+// AVIF is written as JPEG: encoding AVIF takes seconds, and not every site takes it.
+const SAME_FORMAT = new Set(['jpeg', 'png', 'webp', 'gif']);
 const EXT: Record<string, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', gif: 'gif', avif: 'avif' };
 
 /** The path the clean copy of `file` is written to. */
@@ -69,8 +70,10 @@ export async function cleanPhoto(file: string, opts: CleanOptions = {}): Promise
     throw new InputError(`${file}: ${e?.code === 'ENOENT' ? 'the file does not exist (check the name and folder)' : `it could not be opened (${e?.code ?? e?.message})`}.`);
   }
   const before = await readPhotoBuffer(buf, { path: file, absPath: abs });
-  if (before.damage?.length) {
-    throw new InputError(`${file}: cannot make a clean copy because the photo is damaged (${before.damage[0]}). Export or copy the photo again from the camera or phone, then clean that.`);
+  // Broken metadata is fine (it is all dropped); broken pixels are not re-drawn.
+  const pixelDamage = (before.damage ?? []).filter((d) => !isMetadataDamage(d));
+  if (pixelDamage.length) {
+    throw new InputError(`${file}: cannot make a clean copy because the photo is damaged (${pixelDamage[0]}). Export or copy the photo again from the camera or phone, then clean that.`);
   }
   const outFormat = SAME_FORMAT.has(before.format) ? before.format : 'jpeg';
   const out = cleanPathFor(file, outFormat, opts.outDir);
@@ -147,8 +150,14 @@ export async function cleanPhotos(files: string[], opts: CleanOptions = {}): Pro
   return out;
 }
 
+/** Damage to the metadata only (the pixels are intact): cleaning drops it anyway. */
+export function isMetadataDamage(d: string): boolean {
+  return d.startsWith("the photo's hidden data");
+}
+
 function plainSharpError(e: any): string {
   const m = String(e?.message ?? e);
+  if (/HEIF processing error|heif/i.test(m)) return 'its HEIC picture data could not be decoded';
   if (/premature end|truncated|unexpected end/i.test(m)) return 'the picture data is cut short';
   if (/unsupported image format|bad seek|not a known file format/i.test(m)) return 'the picture data could not be decoded';
   if (/pixel limit/i.test(m)) return 'the photo is too large';
@@ -161,19 +170,28 @@ async function decodeHeif(buf: Buffer, file: string): Promise<{ raw: Buffer; wid
   heifModule ??= import('libheif-js/wasm-bundle.js' as string).then((m: any) => m.default ?? m);
   const libheif = await heifModule;
   const decoder = new libheif.HeifDecoder();
-  let images: any[];
+  // the WebAssembly decoder prints its own errors; smcheck prints only its report
+  const saved = { log: console.log, warn: console.warn, error: console.error };
+  console.log = console.warn = console.error = () => {};
+  let images: any[] = [];
+  let display: any;
+  let width = 0, height = 0;
   try {
-    images = decoder.decode(buf);
-  } catch {
-    images = [];
+    try {
+      images = decoder.decode(buf) ?? [];
+    } catch {
+      images = [];
+    }
+    if (!images.length) throw new InputError(`${file}: smcheck could not decode this HEIC photo. Export it as JPEG from the phone or Photos app, then clean that.`);
+    width = images[0].get_width();
+    height = images[0].get_height();
+    display = await new Promise((resolve, reject) => {
+      images[0].display({ data: new Uint8ClampedArray(width * height * 4), width, height }, (d: any) => (d ? resolve(d) : reject(new Error('HEIF processing error'))));
+    });
+  } finally {
+    Object.assign(console, saved);
+    for (const i of images) i.free?.();
   }
-  if (!images?.length) throw new InputError(`${file}: smcheck could not decode this HEIC photo. Export it as JPEG from the phone or Photos app, then clean that.`);
-  const img = images[0];
-  const width: number = img.get_width(), height: number = img.get_height();
-  const display: any = await new Promise((resolve, reject) => {
-    img.display({ data: new Uint8ClampedArray(width * height * 4), width, height }, (d: any) => (d ? resolve(d) : reject(new Error('HEIF processing error'))));
-  });
-  for (const i of images) i.free?.();
   // libheif applies the HEIF rotation/mirror boxes; the ICC profile comes from sharp's header read.
   let icc: Buffer | undefined;
   try {

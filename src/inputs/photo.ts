@@ -57,6 +57,21 @@ function loadExifr(): Promise<any> {
   return exifrModule;
 }
 
+/** exifr writes some warnings to the console ("ILOC box has more than one extent"); smcheck prints only its report. */
+let quietDepth = 0;
+let realWarn: typeof console.warn = console.warn;
+async function quietly<T>(fn: () => Promise<T>): Promise<T> {
+  if (quietDepth++ === 0) {
+    realWarn = console.warn;
+    console.warn = () => {};
+  }
+  try {
+    return await fn();
+  } finally {
+    if (--quietDepth === 0) console.warn = realWarn;
+  }
+}
+
 const EXIFR_OPTIONS = {
   tiff: true, ifd0: true, exif: true, gps: true, interop: false, ifd1: true,
   xmp: true, iptc: true, icc: false, jfif: false, ihdr: true,
@@ -137,7 +152,7 @@ export async function readPhotoBuffer(buf: Buffer, ref: Pick<ImageRef, 'path' | 
   if (exifrInput) {
     try {
       const exifr = await loadExifr();
-      tags = await exifr.parse(exifrInput, EXIFR_OPTIONS);
+      tags = await quietly(() => exifr.parse(exifrInput, EXIFR_OPTIONS));
     } catch (e: any) {
       meta.warnings.push(`metadata could not be fully read (${String(e?.message ?? e).slice(0, 80)})`);
     }

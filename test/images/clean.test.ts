@@ -1,10 +1,11 @@
-import { copyFile, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { cleanPathFor, cleanPhoto, cleanPhotos } from '../../src/images/clean.js';
 import { readPhotoBuffer } from '../../src/inputs/photo.js';
+import { breakGpsPointer } from './jpeg-surgery.js';
 
 const dir = path.resolve(__dirname, '../fixtures/photos');
 let tmp: string;
@@ -108,6 +109,15 @@ describe('cleanPhoto', () => {
     const all = await cleanPhotos([path.join(dir, 'not-a-photo.jpg'), path.join(dir, 'clean.jpg')], { outDir: tmp });
     expect('error' in all[0] && all[0].error).toMatch(/text file/);
     expect('out' in all[1] && (await stat(all[1].out)).size).toBeGreaterThan(0);
+  });
+
+  it('cleans a photo whose metadata (not its pixels) is damaged', async () => {
+    const src = path.join(tmp, 'broken-exif.jpg');
+    await writeFile(src, await breakGpsPointer(await readFile(path.join(dir, 'gps.jpg'))));
+    const r = await cleanPhoto(src);
+    const m = await readBack(r.out);
+    expect(m.damage).toBeUndefined();
+    expect(m.make).toBeUndefined();
   });
 
   it('names the copy', () => {

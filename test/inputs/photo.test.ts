@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { distanceMetres, readPhoto, readPhotoBuffer, readPhotos, roundCoord, thumbnailIsStale } from '../../src/inputs/photo.js';
 import type { ImageRef } from '../../src/types.js';
+import { breakGpsPointer } from '../images/jpeg-surgery.js';
 
 const dir = path.resolve(__dirname, '../fixtures/photos');
 const ref = (name: string): ImageRef => ({ path: `photos/${name}`, absPath: path.join(dir, name), source: 'cli' });
@@ -177,6 +178,38 @@ describe('readPhoto: photos that cannot be read', () => {
     expect(m.damage?.[0]).toMatch(/start marker is broken/);
   });
 
+  it('a GPS pointer out of range: no position, and the metadata is reported as damaged', async () => {
+    const buf = await breakGpsPointer(await readFile(path.join(dir, 'gps.jpg')));
+    const m = await readPhotoBuffer(buf, { path: 'p.jpg', absPath: '/p.jpg' });
+    expect(m.gps).toBeUndefined();
+    expect(m.damage).toEqual(["the photo's hidden data (EXIF) is damaged: the GPS directory points outside the file"]);
+  });
+
+  it('an XMP packet that never closes is reported as damaged (names may hide in it)', async () => {
+    const buf = Buffer.from(await readFile(path.join(dir, 'faces-mwg.jpg')));
+    const at = buf.indexOf('</rdf:RDF>');
+    buf.write('</rdf:RDX>', at, 'latin1');
+    const m = await readPhotoBuffer(buf, { path: 'x.jpg', absPath: '/x.jpg' });
+    expect(m.damage?.[0]).toMatch(/XMP\) is damaged/);
+  });
+
+  it('random damage in the first bytes never crashes (seeded bit flips and overwrites)', async () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    for (const name of ['gps.jpg', 'xmp.png', 'photo.heic', 'gps.webp', 'stale-thumb.jpg']) {
+      const orig = await readFile(path.join(dir, name));
+      for (let k = 0; k < 60; k++) {
+        const buf = Buffer.from(orig);
+        for (let i = 0; i < 6; i++) {
+          const p = Math.floor(rnd() * Math.min(buf.length, 2048));
+          buf[p] = k % 2 ? buf[p] ^ (1 << Math.floor(rnd() * 8)) : Math.floor(rnd() * 256);
+        }
+        const r = await readPhotoBuffer(buf, { path: name, absPath: '/' + name }).then(() => 'ok', (e) => (e instanceof InputError ? 'error' : `crash: ${e?.stack ?? e}`));
+        expect(r.startsWith('crash'), `${name} #${k}: ${r}`).toBe(false);
+      }
+    }
+  });
+
   it('never hangs on a truncated file of any length', async () => {
     const buf = await readFile(path.join(dir, 'faces-mwg.jpg'));
     for (let n = 1; n < buf.length; n += 97) {
@@ -199,3 +232,4 @@ describe('helpers', () => {
     expect(distanceMetres({ lat: 52.2, lon: 0.12 }, { lat: 52.2005, lon: 0.1201 })).toBeLessThan(60);
   });
 });
+
