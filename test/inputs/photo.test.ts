@@ -109,6 +109,18 @@ describe('readPhoto: what a photo gives away', () => {
     expect(m.trailingBytes).toBe(3000);
   });
 
+  it('tells a video or a whole photo appended after the picture from leftover bytes', async () => {
+    const jpg = await readFile(path.join(dir, 'clean.jpg'));
+    const mp4 = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypmp42'), Buffer.alloc(4000, 7)]);
+    const video = await readPhotoBuffer(Buffer.concat([jpg, mp4]), { path: 'mv.jpg', absPath: '/mv.jpg' });
+    expect(video.embedded.map((e) => e.kind)).toEqual(['video']);
+    expect(video.trailingBytes).toBeUndefined();
+    const two = await readPhotoBuffer(Buffer.concat([jpg, jpg]), { path: 'two.jpg', absPath: '/two.jpg' });
+    expect(two.embedded.map((e) => e.kind)).toEqual(['image']);
+    const padded = await readPhotoBuffer(Buffer.concat([jpg, Buffer.alloc(500)]), { path: 'pad.jpg', absPath: '/pad.jpg' });
+    expect([padded.trailingBytes, padded.embedded]).toEqual([undefined, []]);
+  });
+
   it('records AI-generated markers', async () => {
     const m = await read('ai-generated.jpg');
     expect(m.provenance?.aiGenerated).toBe(true);
