@@ -416,7 +416,10 @@ export function scoreSentence(s: string, t: CompiledTone, extraTargets: Compiled
     (x) => !x.brk && x.raw.length >= 2 && /^[\p{Lu}'’]+$/u.test(x.raw) && /\p{Lu}{2}/u.test(x.raw) && !t.acronyms.has(x.raw.replace(/['’]S$/, '')),
   );
   const lettersWords = words.filter((x) => /\p{L}/u.test(x.raw));
-  const shouting = lettersWords.length > 0 && caps.length / lettersWords.length > 0.5; // a heading, not emphasis
+  // Mostly capitals: a heading ("SPORTS DAY RESULTS"), not emphasis, unless it ends in "!"
+  // ("PLEASE STOP PARKING ON THE ZIG ZAGS!!!" shouts).
+  const mostlyCaps = lettersWords.length > 0 && caps.length / lettersWords.length > 0.5;
+  const shouting = mostlyCaps && !/!\s*$/.test(s);
   const capsSet = new Set(shouting ? [] : caps);
   // Title Case runs inside ordinary text are names and titles, not feelings: "Horrible
   // Histories", "the Big Bad Wolf", "The Very Hungry Caterpillar". (Not in a Title Case heading.)
@@ -501,6 +504,9 @@ export function scoreSentence(s: string, t: CompiledTone, extraTargets: Compiled
   }
   for (const m of phrases) {
     let v = m.p.weight;
+    const at0 = toks.findIndex((x) => x.start >= m.start);
+    const before = at0 > 0 ? toks[at0 - 1] : undefined;
+    if (v < 0 && before && !before.brk && t.intensifiers.has(before.w)) v *= o.intensifierFactor; // "really fed up"
     if (contrastAt >= 0) {
       const at = toks.findIndex((x) => x.start >= m.start);
       v *= at >= 0 && at < contrastAt ? o.contrastWeights.before : o.contrastWeights.after;

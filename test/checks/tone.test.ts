@@ -28,6 +28,13 @@ t.run('negative-tone', {
     'We are concerned about the number of children arriving late, so please help us by arriving by 8:45.',
     'Some children have been feeling anxious about the tests, which is completely normal.',
     "Please don't panic if your child comes home muddy: it's Forest School day!",
+    'It was a sad day when our school dog Biscuit retired, but she is loving life on the farm.',
+    'We were gutted to miss out on the trophy, but so proud of the effort.',
+    'The weather was horrible but the children were amazing.',
+    'We apologise for any inconvenience caused by the roadworks.',
+    'Mrs Patel has been off sick again, so Year 2 will have a supply teacher.',
+    "To the parent who found Max's coat, thank you so much!",
+    'It is not OK to feel sad sometimes, and our pupils know they can talk to us.',
     // whole drafts: markdown, front matter, lists, alt text
     '# Sports Day\n\nSadly we lost the parents’ race 3-2, but everyone ran brilliantly.\nThank you to all the families who came!',
     '---\ntitle: No homework this week!\n---\nEnjoy the half-term break. Don’t forget: school starts again on Monday 3 June.',
@@ -38,6 +45,17 @@ t.run('negative-tone', {
   invalid: [
     ...grievance.map((text) => ({ text, excerpts: [text], severity: 'error' as const, message: /^Grievance aimed at .+ \(error\): this sentence complains about people in public \('/, suggestion: SUGGEST_POSITIVE })),
     ...negative.map((text) => ({ text, excerpts: [text], message: /this sentence (reads as negative|complains about people)/ })),
+    ...[
+      "Yet again, the school has been let down by the council's failure to repair the roof.",
+      'Parents who think it is acceptable to swear at our staff should be ashamed.',
+      'We are getting really tired of having to remind families about the uniform policy.',
+      'To the parent who took a photo of the class list and shared it on Facebook: that was not OK.',
+      'Apparently some families think the holiday rules do not apply to them.',
+      'We have noticed a worrying increase in children arriving without breakfast, and this has to stop.',
+      "St Peter's played dirty and their parents were a disgrace on the touchline.",
+      'Why do some parents insist on driving into the staff car park?',
+    ].map((text) => ({ text, excerpts: [text], severity: 'error' as const })),
+    { name: 'a whole sentence in capitals ending in "!" shouts', text: 'PLEASE STOP PARKING ON THE ZIG ZAGS!!!', severity: 'warning' },
     {
       name: 'general negativity is a warning, with its own suggestion',
       text: 'What an absolutely awful, miserable week it has been.',
@@ -79,7 +97,7 @@ t.run('negative-tone', {
         .filter(([, want]) => want !== 'none')
         .map(([s]) => s)
         .join('\n\n'),
-      count: 13,
+      count: 14,
     },
   ],
 });

@@ -184,10 +184,10 @@ describe('school-post table (written for smcheck): every sentence as expected', 
     const r = score(s);
     expect(r.kind, r.reasons.join('\n')).toBe('none');
   });
-  it('second table (written after tuning): no false alarms, at least 13 of 15 problems flagged', () => {
+  it('second table (written after tuning): no false alarms, at least 14 of 15 problems flagged', () => {
     const quiet = secondTable.filter(([, want]) => want === 'none');
     const problems = secondTable.filter(([, want]) => want !== 'none');
     expect(quiet.filter(([s]) => kind(s) !== 'none').map(([s]) => s)).toEqual([]);
-    expect(problems.filter(([s]) => kind(s) !== 'none').length).toBeGreaterThanOrEqual(13);
+    expect(problems.filter(([s]) => kind(s) !== 'none').length).toBeGreaterThanOrEqual(14);
   });
 });
