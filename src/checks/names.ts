@@ -70,9 +70,19 @@ async function sources(ctx: CheckContext, o: Options, withPhotos: boolean): Prom
   return out;
 }
 
-async function matchAll(index: NameIndex, src: Source): Promise<NameMatch[]> {
-  const found = findNames(index, src.text, { mode: src.mode });
-  return resolveMaybes(src.text, found);
+/** The three rules look at the same texts: match each text once per draft. */
+const perDraft = new WeakMap<object, Map<string, Promise<NameMatch[]>>>();
+
+function matchAll(ctx: CheckContext, index: NameIndex, src: Source): Promise<NameMatch[]> {
+  let cache = perDraft.get(ctx.draft);
+  if (!cache) perDraft.set(ctx.draft, (cache = new Map()));
+  const key = `${src.mode}\u0000${src.text}`;
+  let p = cache.get(key);
+  if (!p) {
+    p = resolveMaybes(src.text, findNames(index, src.text, { mode: src.mode }));
+    cache.set(key, p);
+  }
+  return p;
 }
 
 function photoHit(src: Source, m: NameMatch, messageId: string, extra: Partial<Hit> = {}): Hit {
@@ -100,7 +110,7 @@ export const check: CheckKind<Options> = {
     if (o.mode === 'no-publish') {
       if (!index.pupils.some((p) => p.noPublish)) return [];
       for (const src of await sources(ctx, o, true)) {
-        for (const m of await matchAll(index, src)) {
+        for (const m of await matchAll(ctx, index, src)) {
           const listed = m.pupils.filter((p) => p.noPublish);
           if (!listed.length) continue;
           const shared = listed.length < m.pupils.length;
@@ -121,8 +131,9 @@ export const check: CheckKind<Options> = {
     }
 
     if (o.mode === 'surname') {
-      const found = await resolveMaybes(ctx.draft.prose, findNames(index, ctx.draft.prose, { mode: 'prose', kinds: ['full', 'surname', 'initial'] }));
+      const found = await matchAll(ctx, index, { text: ctx.draft.prose, mode: 'prose' });
       for (const m of found) {
+        if (m.kind === 'first') continue;
         const hit: Hit = {
           span: m.span,
           messageId: m.kind === 'full' ? undefined : m.kind,
@@ -137,7 +148,7 @@ export const check: CheckKind<Options> = {
 
     // with-image
     for (const src of await sources(ctx, o, true)) {
-      for (const m of await matchAll(index, src)) {
+      for (const m of await matchAll(ctx, index, src)) {
         if (src.photo) hits.push(photoHit(src, m, src.field === 'file name' ? 'fileName' : 'metadata'));
         else hits.push({ span: m.span, data: { match: m.text.replace(/\s+/g, ' ').trim() } });
       }
