@@ -200,8 +200,8 @@ export const DETERMINERS = new Set([
   'the', 'a', 'an', 'this', 'that', 'these', 'those', 'our', 'my', 'your', 'his', 'her', 'their', 'its',
   'every', 'each', 'some', 'any', 'no', 'next', 'last', 'early', 'late', 'mid', 'all', 'whole', 'what',
   'such', 'more', 'most', 'very', 'so', 'too', 'of', 'in', 'on', 'during', 'until', 'till', 'since',
-  'through', 'throughout', 'into', 'by', 'from', 'before', 'after', 'than', 'is', 'are', 'was', 'were',
-  'be', 'been', 'being', 'for', 'without', 'many', 'much', 'few',
+  'through', 'throughout', 'into', 'by', 'from', 'before', 'after', 'than', 'for', 'without', 'many',
+  'much', 'few',
   'great', 'big', 'little', 'good', 'new', 'old', 'beautiful', 'lovely', 'amazing', 'dark', 'light',
   'bright', 'pale', 'deep', 'royal', 'wild', 'english', 'british',
 ]);

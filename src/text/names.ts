@@ -351,7 +351,7 @@ function judge(index: NameIndex, toks: Tok[], i: number, n: number, mode: MatchM
   if (nextJoined && PLACE_WORDS.has(next.key)) return 'no';
   if (!t.titleLine && nextJoined && (next.cap === 'title' || next.cap === 'upper') && !isNamePart(index, next.key)) return 'no';
   if (MONTHS.has(t.key) && nextJoined && (/^\d/.test(next.raw) || /^(st|nd|rd|th)$/.test(next.key))) return 'no';
-  if (MONTHS.has(t.key) && prev && /^\d/.test(prev.raw)) return 'no';
+  if (MONTHS.has(t.key) && prev && (/^\d/.test(prev.raw) || /^(is|was|be|until|till|since|early|late|mid|next|last|this)$/.test(prev.key))) return 'no';
   if (MODALS.has(t.key) && nextJoined && (PRONOUNS.has(next.key) || next.key === 'be' || next.key === 'not')) return 'no';
   if (t.sentStart || t.titleLine) {
     // Spoken to or labelled: "Will, you were brilliant", "Grace: 10 points", "Hope - well done!"

@@ -310,3 +310,56 @@ describe('photo metadata (hand-made PhotoMeta)', () => {
     expect(hits.map((h) => [h.photo, h.data?.match])).toEqual([['amelia-1.jpg', 'amelia']]);
   });
 });
+
+describe('whole posts: every name a careful reader would catch, and nothing else', () => {
+  const posts: { text: string; photos?: string[]; expect: [string, string][] }[] = [
+    {
+      text: [
+        '# Sports Day Success!',
+        '',
+        'What a morning! The sun shone on the school field and we will remember it for a long time.',
+        'Well done to **Rose** Baker for winning the sprint, and to the Patel twins for a',
+        'brilliant relay. Max was first over the line in the sack race, and Summer Hill',
+        'came a very close second. Thank you to Mrs Green, Miss Hill and Mr Okafor’s class',
+        'for the refreshments, and to Green Class for the bunting. In May we go to Hill Top Farm.',
+      ].join('\n'),
+      expect: [
+        ['pupil-surname', 'Rose Baker'],
+        ['pupil-surname', 'Patel'],
+        ['pupil-surname', 'Summer Hill'],
+      ],
+    },
+    {
+      text: [
+        '# Star of the Week',
+        '',
+        'This week our stars are Grace and Will in Oak Class, and Zoe M. in Maple.',
+        'Hope you all have a lovely half term. Summer term starts on 3 June.',
+        '![Grace and Will with their certificates](../fixtures/names/sports-day-1.jpg)',
+      ].join('\n'),
+      expect: [
+        ['name-with-image', 'Grace'],
+        ['name-with-image', 'Will'],
+        ['name-with-image', 'Zoe M.'],
+        ['pupil-surname', 'Zoe M.'],
+        ['name-with-image', 'Grace'],
+        ['name-with-image', 'Will'],
+      ],
+    },
+    {
+      text: [
+        'Our young gardeners planted roses, amber tulips and a holly bush by the church.',
+        'Thank you to Helen Green and to the Church Street bakers for the bread. May we say',
+        'a huge thank you to everyone: we hope to see you at the Summer Fair.',
+      ].join('\n'),
+      photos: PHOTO,
+      expect: [],
+    },
+  ];
+  for (const [i, p] of posts.entries()) {
+    it(`post ${i + 1}`, async () => {
+      const out = await runOn(p.text, t.rules, school, { photos: p.photos });
+      expect(out.findings.map((f) => [f.rule, f.excerpt])).toEqual(p.expect);
+    });
+  }
+});
