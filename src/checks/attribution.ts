@@ -74,12 +74,14 @@ export const check: CheckKind<Options> = {
         seen.add(key);
         hits.push({
           span: { start: link.span.start, end: link.span.end },
-          data: { source: src.where, match: link.bare ? link.url : link.text || link.url },
+          data: { source: src.where, credit: src.name, match: link.bare ? link.url : link.text || link.url },
           suggestion: `Add a credit line, e.g. "${creditLine(src.name)}" (and make sure you have permission to share it)`,
         });
       }
     }
 
+    // a quotation next to an uncredited link most likely comes from that link's source
+    const linkSources = [...new Set(hits.map((h) => String(h.data?.credit ?? '')).filter(Boolean))];
     if (o.quotes) {
       const spans: { start: number; end: number }[] = [];
       for (const q of d.quotes) {
@@ -95,7 +97,7 @@ export const check: CheckKind<Options> = {
           messageId: 'quote',
           // a blockquote is someone else's passage; an inline quotation may be the school's own words
           ...(d.quotes.includes(q) ? {} : { severity: 'warning' as const }),
-          suggestion: `Say who wrote or said it, e.g. "${creditLine('the author or source', 'quote')}" after the quotation`,
+          suggestion: `Say who wrote or said it, e.g. "${creditLine(linkSources.length === 1 && !linkSources[0].startsWith('<') ? linkSources[0] : '<the author or source>', 'quote')}" after the quotation`,
         });
       }
     }

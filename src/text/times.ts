@@ -113,7 +113,7 @@ const LEADS = set("at @ from between until till til untill by before after aroun
 /** Words that may follow a bare time ("at 3 on Friday", "until 8.") without making it a count. */
 const FOLLOW_OK = set(`and or but so then to till til until untill through thru on in at for from sharp prompt promptly
   onwards onward ish tonight tonite tomorrow today this next every please when where while as after before
-  we you they i he she it there is was will are were has had can could would should may might
+  we you they i he she it there is was will has had can could would should may might
   monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
   gmt bst utc cet est edt pst pdt cst ist o'clock oclock latest`);
 /** Nouns that make the following number a label or a count, not a time: "Year 6", "page 3". */
@@ -135,7 +135,7 @@ const EVENT_WORDS = set(`open opens opening opened start starts starting started
   collection pick pickup picked leave leaves leaving depart departs departing departure return returns returning back
   kick kicks kickoff doors gates run runs running held place ready due home drop dropped serve served served serving
   come coming be there here gather gathering assemble register registration performance show concert disco party fair
-  service assembly match game session club`);
+  service assembly match game session club lunch lunchtime dinner breakfast registration`);
 /** Events that happen in the evening: a bare "at 7" near them is 7 pm. */
 const EVENING_EVENTS = set(`disco discos party parties concert concerts show shows film movie bonfire fireworks quiz dinner ball prom
   evening evenings tonight tonite performance performances play ceilidh barbecue bbq`);
@@ -147,6 +147,8 @@ const BIBLE = set(`genesis exodus leviticus numbers deuteronomy joshua judges ru
 /** After a colon time these make it a ratio, a duration or a race time: "1:30 hours", "1:50 scale". */
 const COLON_NOT_AFTER = set('hours hour hrs hr mins min minutes minute seconds second secs sec scale ratio split splits lead win victory defeat loss');
 const COLON_NOT_BEFORE = set('ratio ratios scale in of pb record time times score scores scored won lost beat beating win drew verse result results final ft ht');
+/** Words a few tokens before a colon number that make it a score: "the final score was 21:15". */
+const COLON_SCORE_WORDS = set('score scores scored scoring won win winning lost losing beat beating drew draw result results final ft ht');
 /** Nouns after noon/midday/midnight that make it a job or a meal: "midday supervisors". */
 const NOON_NOT_BEFORE = set(`supervisor supervisors assistant assistants meal meals break breaks staff team teams feast feasts sun snack
   snacks lunch lunches duty duties play playtime assistant's supervisor's club clubs gang garden mass`);
@@ -509,6 +511,9 @@ class Matcher {
       const c: Core = { i0: i, i1: end, h: l === 'midnight' ? 0 : 12, m: 0, kind: 'noon' };
       return c;
     }
+    if (l === 'twelve' && this.T[i + 1] && !this.T[i + 1].brk && NOON_WORDS.has(this.T[i + 1].l)) {
+      return { i0: i, i1: i + 2, h: this.T[i + 1].l === 'midnight' ? 0 : 12, m: 0, kind: 'noon' };
+    }
     if (HOUR_WORDS[l] !== undefined) {
       const h = HOUR_WORDS[l];
       let j = i + 1;
@@ -577,6 +582,24 @@ class Matcher {
     if (n.k === 'n') return false;
     if (n.nl) return true;
     return FOLLOW_OK.has(n.l);
+  }
+
+  /** The clause ends at token j: end of text, punctuation, a line break or a time word. */
+  endsClause(j: number): boolean {
+    const n = this.T[j];
+    if (!n || n.brk || n.nl) return true;
+    if (n.k === 'p') return !/^[-–—]$/.test(n.t);
+    return /^(on|in|at|tonight|tonite|today|tomorrow|sharp|prompt|promptly|please|and|or|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(n.l);
+  }
+
+  /** One of `words` within `n` tokens before token i, in the same sentence. */
+  wordBefore(i: number, n: number, words: Set<string>): boolean {
+    for (let k = i - 1, c = 0; k >= 0 && c < n; k--, c++) {
+      const t = this.T[k];
+      if ((t.k === 'p' && /^[.!?;]$/.test(t.t)) || this.T[k + 1].brk) return false;
+      if (t.k === 'w' && words.has(t.l)) return true;
+    }
+    return false;
   }
 
   /** An event word shortly before token i, in the same sentence. */
@@ -712,7 +735,11 @@ function tryAt(M: Matcher, i: number): { time: ClockTime; next: number } | null 
   let atIdx = -1;
   if (i > 0 && !T[i].brk) {
     const p = T[i - 1];
-    if (p.k === 'w' && LEADS.has(p.l)) {
+    if (p.k === 'w' && p.l === 'than' && i > 1 && /^(later|earlier|sooner)$/.test(T[i - 2].l)) {
+      // "no later than 8.40"
+      leadIdx = i - 1;
+      lead = 'before';
+    } else if (p.k === 'w' && LEADS.has(p.l)) {
       leadIdx = i - 1;
       lead = p.l;
       if ((lead === 'about' || lead === 'around' || lead === 'approximately' || lead === 'approx') && i > 1 && (T[i - 2].l === 'at' || T[i - 2].t === '@') && !T[i - 1].brk) {
@@ -867,7 +894,7 @@ function tryAt(M: Matcher, i: number): { time: ClockTime; next: number } | null 
     parts.push({ start: T[c.i0].s, end: T[c.i1 - 1].e, text: M.text.slice(T[c.i0].s, T[c.i1 - 1].e), hour: h.h, minute: c.m, exact: h.exact });
   }
   // a bare "at 7" at a disco is in the evening, at breakfast club in the morning
-  if (!tail && !podHint && !c1.mer && c1.kind !== 'noon' && c1.h >= 6 && c1.h <= 11 && !parts[0].exact && M.eveningEventNear(i)) {
+  if (!tail && !podHint && !c1.mer && c1.kind !== 'noon' && c1.h >= 6 && c1.h <= 9 && !parts[0].exact && M.eveningEventNear(i)) {
     for (const p of parts) if (!p.exact && p.hour < 12) p.hour += 12;
   }
   const pod = tail2?.pod ?? tail?.pod ?? podHint ?? podOfHour(parts[0].hour);
@@ -907,6 +934,8 @@ function decideSingle(
       if (T[i - 1] && T[i - 1].k === 'w' && LABEL_NOUNS.has(T[i - 1].l) && !c.mer) return false;
       const n = T[nextTok];
       if (n && !n.brk && n.k === 'w' && COLON_NOT_AFTER.has(n.l)) return false;
+      // "The final score was 21:15", "we won 12:10"
+      if (!c.mer && !leadStrong && M.wordBefore(leadIdx >= 0 ? leadIdx : i, 4, COLON_SCORE_WORDS)) return false;
       return true;
     }
     if (c.kind === 'noon') {
@@ -922,14 +951,21 @@ function decideSingle(
       return true;
     }
     if (c.kind === 'half' || (c.kind === 'phrase' && T[c.i0].l !== 'half' && !T.slice(c.i0, c.i1).some((x) => x.l === 'past'))) {
-      // "half six", "ten to four": keep counts out ("ten to four children")
-      return M.followOk(nextTok);
+      // "half six", "ten to four": keep counts out ("ten to four children"), and without a
+      // word like "at" before it, odds ("ten to one we win")
+      if (!M.followOk(nextTok)) return false;
+      if (!lead && T.slice(c.i0, c.i1).some((x) => x.l === 'to')) return M.endsClause(nextTok);
+      return true;
     }
     if (labelDirect && !c.mer && !c.oclock) return false;
     return true;
   }
   // ---- weak: needs a word introducing a time and nothing after that makes it a count
   if (labelDirect) return false;
+  // "At 11, children move up to secondary school": an age, not a time
+  if (leadStrong && c.kind === 'bare' && leadIdx >= 0 && M.isSentenceStart(leadIdx) && T[nextTok]?.t === ',') return false;
+  // "Film starts 6.15": an event word right before a dotted time
+  if (!lead && (c.kind === 'dot' || c.kind === 'scolon') && i > 0 && T[i - 1].k === 'w' && EVENT_WORDS.has(T[i - 1].l) && !T[i].brk && M.followOk(nextTok) && !M.moneyNear(i)) return true;
   const followOk = M.followOk(nextTok) || late;
   if (!followOk) return false;
   const k = c.kind;

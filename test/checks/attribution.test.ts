@@ -124,6 +124,7 @@ describe('missing-attribution with the sample draft', () => {
     const mine = out.findings.filter((f) => f.rule === 'missing-attribution');
     expect(mine.map((f) => f.line)).toEqual([4, 6]);
     expect(mine[0].suggestion).toMatch(/Credit: Northamptonchron/);
+    expect(mine[1].suggestion).toMatch(/— Northamptonchron/);
   });
 });
 
