@@ -261,3 +261,15 @@ export const SUBJECT_VERBS = new Set(
     'spent spun stole stuck struck swept swung tore understood woke wove also scored helped played painted designed finished completed created showed shared performed received represented'
   ).split(/\s+/),
 );
+
+/** Languages and nationalities that are also surnames: "We learnt French today" is not a pupil. */
+export const LANGUAGES = new Set(
+  'english french welsh scottish irish german spanish italian polish dutch greek latin chinese japanese urdu hindi punjabi arabic portuguese russian british european african american asian indian'.split(' '),
+);
+
+/** Names that are also places: after "to", "in", "from", "about"... they are the place. */
+export const PLACE_NAMES = new Set(
+  'india florence georgia sydney paris jordan chelsea kenya austin brooklyn devon kent york london lincoln chester derby preston bristol bath holland england wales scotland ireland britain france spain china africa america asia europe egypt rome troy persia israel sierra madison dakota phoenix virginia carolina victoria adelaide savannah siena verona vienna geneva lourdes odessa'.split(' '),
+);
+
+export const PLACE_PREP = new Set(['to', 'in', 'from', 'about', 'at', 'of', 'visited', 'visit', 'visiting', 'near', 'across', 'around', 'through', 'into', 'toward', 'towards', 'across', 'via']);

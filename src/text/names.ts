@@ -10,7 +10,10 @@
 import type { School, TextSpan } from '../types.js';
 import {
   DETERMINERS,
+  LANGUAGES,
   MODALS,
+  PLACE_NAMES,
+  PLACE_PREP,
   MONTHS,
   NAME_WORDS,
   PARTICLES,
@@ -338,6 +341,8 @@ function judge(index: NameIndex, toks: Tok[], i: number, n: number, mode: MatchM
   const after = toks[i + n];
   // "Thompson Road", "Hughes Primary School", "Okafor House": a place named after someone.
   if (after && after.cap === 'title' && !after.sentStart && joinsName(after.gap) && PLACE_WORDS.has(after.key) && !isNamePart(index, after.key)) return 'no';
+  if (n === 1 && mode === 'prose' && LANGUAGES.has(t.key)) return 'no';
+  if (n === 1 && mode === 'prose' && PLACE_NAMES.has(t.key) && i > 0 && !t.sentStart && PLACE_PREP.has(toks[i - 1].key)) return 'no';
   if (!wordish) return 'yes';
   if (mode === 'words') return 'no';
   if (t.cap === 'lower' || t.cap === 'other' || t.cap === 'upper') return 'no';

@@ -66,6 +66,7 @@ t.run('pupil-surname', {
     'Carys painted the mural.',
     'Priya and Ravi sang a duet.',
     'Grace and Hope made a den.',
+    'We learnt French and Spanish songs.',
   ],
   invalid: [
     { text: 'Well done Amelia Hughes!', excerpts: ['Amelia Hughes'], suggestion: 'Amelia', severity: 'error', message: /use the first name only/ },
@@ -132,6 +133,7 @@ t.run('pupil-surname', {
     { text: 'Thanks to Mrs Green and to Bill Green.', excerpts: ['Bill Green'] },
     { text: 'Oak Class: well done Leo Fairbrother!', excerpts: ['Leo Fairbrother'] },
     { text: 'Fairbrother', excerpts: ['Fairbrother'] },
+    { text: 'India French won the spelling bee.', excerpts: ['India French'] },
   ],
 });
 
@@ -162,6 +164,8 @@ t.run('name-with-image', {
     { text: 'We had lunch at Burger King.', photos: PHOTO },
     { text: 'A picnic on the Village Green.', photos: PHOTO },
     { text: "St Mary's Church choir sang.", photos: PHOTO },
+    { text: 'Year 3 learnt about India and visited Florence in Italy.', photos: PHOTO },
+    { text: 'We learnt French today.', photos: PHOTO },
   ],
   invalid: [
     { text: 'Amelia ran brilliantly.', photos: PHOTO, excerpts: ['Amelia'], message: /photo/ },
@@ -173,6 +177,7 @@ t.run('name-with-image', {
     { text: 'Hope and Grace sang.', photos: PHOTO, excerpts: ['Hope', 'Grace'] },
     { text: 'With Max and Amber in goal we won.', photos: PHOTO, excerpts: ['Max', 'Amber'] },
     { text: 'Grace sang a solo.', photos: PHOTO, excerpts: ['Grace'] },
+    { text: 'Well done India and Florence!', photos: PHOTO, excerpts: ['India', 'Florence'] },
     { text: '# Well Done Will!', photos: PHOTO, excerpts: ['Will'] },
     { text: '# Star of the Week: Max', photos: PHOTO, excerpts: ['Max'] },
     { text: 'Will, you were brilliant.', photos: PHOTO, excerpts: ['Will'] },
