@@ -42,6 +42,8 @@ const options = z
 
 type Options = z.infer<typeof options>;
 
+const NOTICE = /^\s*(?:reminder|remember|please|note|nb|n\.b\.|important|don['’]t forget|do not forget|dates? for (?:the|your) diary|save the date|notice|update|a reminder|just a reminder|warning|update)\b/i;
+
 const words = (s: string) => s.trim().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 export const check: CheckKind<Options> = {
@@ -85,7 +87,10 @@ export const check: CheckKind<Options> = {
     if (o.quotes) {
       const spans: { start: number; end: number }[] = [];
       for (const q of d.quotes) {
-        if (words(prose.slice(q.start, q.end)) >= o.blockquoteMinWords) spans.push(q);
+        const body = prose.slice(q.start, q.end);
+        // a blockquote used to make a notice stand out is the school's own words
+        if (NOTICE.test(body)) continue;
+        if (words(body) >= o.blockquoteMinWords) spans.push(q);
       }
       for (const q of findQuotations(prose, o.quoteMinWords)) {
         if (!spans.some((s) => q.start >= s.start && q.end <= s.end)) spans.push(q);

@@ -165,7 +165,9 @@ export function guessSource(url: string, extra: Record<string, string> = {}): So
   if (SHORTENERS.some((d) => onDomain(host, d))) return { name: '<the original author>', where: 'a shortened link', keys: [], known: false, unknown: true };
   for (const [d, name] of [...Object.entries(extra), ...KNOWN]) {
     const dl = d.toLowerCase();
-    const matches = dl.includes('/') ? hostPath.startsWith(dl) || hostPath.includes('.' + dl) : onDomain(host, dl);
+    // "gov.uk" and "nhs.uk" are also suffixes: a council or an NHS trust is its own source
+    const exactOnly = dl === 'gov.uk' || dl === 'nhs.uk';
+    const matches = dl.includes('/') ? hostPath.startsWith(dl) || hostPath.includes('.' + dl) : exactOnly ? host === dl : onDomain(host, dl);
     if (!matches) continue;
     const baseHost = dl.replace(/\/.*$/, '');
     if (PLATFORMS.has(baseHost) || (baseHost === 'youtu.be')) {
@@ -179,12 +181,13 @@ export function guessSource(url: string, extra: Record<string, string> = {}): So
     }
     const keys = [squash(name.replace(/^the /i, ''))];
     const short = name.replace(/^the /i, '').split(' ')[0];
-    if (short.length >= 3 && /^[A-Z0-9]+$/.test(short)) keys.push(squash(short)); // "BBC" for "BBC Sport"
+    if (short.length >= 3 && /^[A-Z0-9.]+$/.test(short)) keys.push(squash(short)); // "BBC" for "BBC Sport"
     keys.push(squash(mainLabel(baseHost)));
     return { name, where: name, keys: [...new Set(keys)], known: true, unknown: false };
   }
   if (!host) return { name: '<the original author>', where: 'another site', keys: [], known: false, unknown: true };
-  const label = mainLabel(host);
+  // "northnorthants.gov.uk": the council, not GOV.UK
+  const label = /\.(?:gov|nhs)\.uk$/.test(host) ? host.split('.').slice(-3)[0] : mainLabel(host);
   return { name: titleCase(label), where: host, keys: [squash(label)], known: false, unknown: false };
 }
 

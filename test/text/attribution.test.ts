@@ -62,6 +62,8 @@ describe('guessSource', () => {
     ['https://www.northamptonchron.co.uk/news/x', 'Northamptonchron'],
     ['https://www.kids-reading-club.org/tips', 'Kids Reading Club'],
     ['https://www.nspcc.org.uk/keeping-children-safe', 'NSPCC'],
+    ['https://www.gov.uk/school-term-holiday-dates', 'GOV.UK'],
+    ['https://www.northnorthants.gov.uk/schools', 'Northnorthants'],
   ])('%s -> %s', (url, name) => expect(guessSource(url).name).toBe(name));
 
   it('takes names from the rule for unknown hosts', () => {
