@@ -429,7 +429,10 @@ export function scoreSentence(s: string, t: CompiledTone, extraTargets: Compiled
   const inName = new Set<Token>();
   if (!titleCaseLine) {
     for (let i = 0; i < toks.length; i++) {
-      if (isTitle(toks[i]) && (isTitle(toks[i - 1]) || isTitle(toks[i + 1])) && !(i === 0 && !isTitle(toks[i + 1]))) inName.add(toks[i]);
+      if (!isTitle(toks[i])) continue;
+      // The first word is capitalised anyway: it belongs to a name only before two more
+      // capitalised words ("Horrible Histories Live"), not before a name ("Sadly Mr Ahmed").
+      if (i === 0 ? isTitle(toks[1]) && isTitle(toks[2]) : isTitle(toks[i - 1]) || isTitle(toks[i + 1])) inName.add(toks[i]);
     }
   }
 
