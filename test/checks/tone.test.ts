@@ -103,6 +103,13 @@ t.run('negative-tone', {
 });
 
 describe('negative-tone with school data and local tuning', () => {
+  it("the rule's own examples: bad ones flagged, good ones quiet", async () => {
+    const rule = t.rules.find((r) => r.id === 'negative-tone')!;
+    expect(rule.examples?.bad?.length).toBeGreaterThan(0);
+    for (const bad of rule.examples!.bad!) expect((await runOn(bad, t.rules, emptySchool())).findings.length, bad).toBe(1);
+    for (const good of rule.examples!.good!) expect((await runOn(good, t.rules, emptySchool())).findings, good).toEqual([]);
+  });
+
   it("names a member of staff from the school's staff list", async () => {
     const school = emptySchool();
     school.staff.push({ first: 'Helen', last: 'Green', source: 'staff.csv:2' });
