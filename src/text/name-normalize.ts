@@ -15,9 +15,19 @@ const APOS = /['’ʼ‘`´]/g;
 const MARKS = /\p{M}+/gu;
 const FOLDABLE = /[ßæœøđðłþı]/g;
 
+const keyCache = new Map<string, string>();
+
 /** Lower case, diacritics and apostrophes removed. */
 export function normKey(s: string): string {
   if (/^[A-Za-z0-9]+$/.test(s)) return s.toLowerCase();
+  const hit = keyCache.get(s);
+  if (hit !== undefined) return hit;
+  const k = slowKey(s);
+  if (keyCache.size < 50_000) keyCache.set(s, k);
+  return k;
+}
+
+function slowKey(s: string): string {
   let k = s.normalize('NFD').replace(MARKS, '').toLowerCase();
   if (FOLDABLE.test(k)) k = k.replace(FOLDABLE, (c) => FOLD[c] ?? c);
   FOLDABLE.lastIndex = 0;
@@ -26,6 +36,7 @@ export function normKey(s: string): string {
 
 /** The keys of the parts of a name: "Van der Berg" → [van, der, berg]; "Hughes-Owen" → [hughes, owen]. */
 export function nameParts(s: string): string[] {
+  if (/^[A-Za-z]+$/.test(s)) return [s.toLowerCase()];
   return s
     .split(/[\s\-‐‑–.]+/u)
     .map(normKey)

@@ -108,7 +108,7 @@ function push(map: Map<string, number[]>, key: string, id: number): void {
   if (!key) return;
   const list = map.get(key);
   if (!list) map.set(key, [id]);
-  else if (!list.includes(id)) list.push(id);
+  else if (list[list.length - 1] !== id) list.push(id); // ids arrive in order: a repeat is always the last one
 }
 
 function classKeys(name: string): string[] {
@@ -122,31 +122,39 @@ function classKeys(name: string): string[] {
 export function buildNameIndex(school: Pick<School, 'roster' | 'staff' | 'noPublish' | 'classes' | 'allowNames'>): NameIndex {
   const pupils: IndexedPupil[] = [];
   const byFull = new Map<string, IndexedPupil>();
+  const partsCount = new Map<number, number>();
   const add = (p: School['roster'][number], noPublish: boolean) => {
-    const fullKey = normKey(p.first) + '|' + normKey(p.last);
+    const firstParts = nameParts(p.first);
+    const lastParts = nameParts(p.last);
+    const firstKey = firstParts.join('');
+    const lastKey = lastParts.join('');
+    const fullKey = firstKey + '|' + lastKey;
     const existing = byFull.get(fullKey);
     if (existing) {
       if (noPublish) existing.noPublish = true;
       return;
     }
-    const firstKeys = [normKey(p.first)];
-    const firstParts = nameParts(p.first);
+    const firstKeys = [firstKey];
     if (firstParts.length > 1) firstKeys.push(firstParts[0]);
-    if (p.preferred && normKey(p.preferred)) firstKeys.push(normKey(p.preferred));
+    const preferredParts = p.preferred ? nameParts(p.preferred) : [];
+    if (preferredParts.length) firstKeys.push(preferredParts.join(''));
+    const first = p.first.trim();
+    const shown = (p.preferred || p.first).trim();
     const rec: IndexedPupil = {
       id: pupils.length,
-      first: p.first.trim(),
+      first,
       last: p.last.trim(),
       preferred: p.preferred?.trim() || undefined,
-      display: `${(p.preferred || p.first).trim()} ${p.last.trim()}`.trim(),
-      firstShown: (p.preferred || p.first).trim(),
-      firstKeys: [...new Set(firstKeys.filter(Boolean))],
-      lastKey: normKey(p.last),
-      lastParts: nameParts(p.last),
+      display: `${shown} ${p.last.trim()}`.trim(),
+      firstShown: shown,
+      firstKeys: firstKeys.length === 1 ? firstKeys : [...new Set(firstKeys.filter(Boolean))],
+      lastKey,
+      lastParts,
       noPublish,
       className: p.className,
       source: p.source,
     };
+    partsCount.set(rec.id, Math.max(firstParts.length, preferredParts.length));
     pupils.push(rec);
     byFull.set(fullKey, rec);
   };
@@ -160,7 +168,7 @@ export function buildNameIndex(school: Pick<School, 'roster' | 'staff' | 'noPubl
   let maxLast = 1;
   for (const p of pupils) {
     for (const k of p.firstKeys) push(first, k, p.id);
-    maxFirst = Math.max(maxFirst, nameParts(p.first).length, nameParts(p.preferred ?? '').length);
+    maxFirst = Math.max(maxFirst, partsCount.get(p.id) ?? 1);
     if (p.lastKey) push(last, p.lastKey, p.id);
     maxLast = Math.max(maxLast, p.lastParts.length);
     if (p.lastParts.length > 1) {
@@ -182,9 +190,10 @@ export function buildNameIndex(school: Pick<School, 'roster' | 'staff' | 'noPubl
     }
   }
 
+  const classNames = new Set<string>(school.classes ?? []);
+  for (const p of pupils) if (p.className) classNames.add(p.className);
   const classes = new Set<string>();
-  for (const c of school.classes ?? []) for (const k of classKeys(c)) classes.add(k);
-  for (const p of pupils) if (p.className) for (const k of classKeys(p.className)) classes.add(k);
+  for (const c of classNames) for (const k of classKeys(c)) classes.add(k);
 
   const allow = new Set<string>();
   let maxPhrase = 3;
@@ -199,7 +208,7 @@ export function buildNameIndex(school: Pick<School, 'roster' | 'staff' | 'noPubl
   for (const s of school.staff ?? []) for (const f of [s.first, s.preferred ?? '']) if (nameParts(f)[0]) prefixes.add(nameParts(f)[0]);
   for (const s of school.staff ?? []) if (normKey(s.first)) prefixes.add(normKey(s.first));
   for (const a of school.allowNames ?? []) if (nameParts(a)[0]) prefixes.add(nameParts(a)[0]);
-  for (const c of [...(school.classes ?? []), ...pupils.map((p) => p.className ?? '')]) {
+  for (const c of classNames) {
     const parts = nameParts(c);
     if (parts[0]) prefixes.add(parts[0]);
     const stripped = nameParts(c.replace(/^\s*(?:(?:year|yr|y|class|reception|nursery)\b\s*)?\d*\s*/i, ''));
