@@ -708,11 +708,23 @@ export function findClockTimes(text: string, opts: FindClockTimesOptions = {}): 
   const T = M.T;
   const out: ClockTime[] = [];
   let i = 0;
+  let listLead: string | undefined;
   while (i < T.length) {
-    const r = tryAt(M, i);
+    const r = tryAt(M, i, listLead);
+    listLead = undefined;
     if (r) {
       out.push(r.time);
       i = r.next;
+      // "Sessions at 9, 10 and 11": the next item of a list of times after "at" is one too
+      const n = T[i];
+      if (r.time.lead && STRONG_LEADS.has(r.time.lead) && n && !n.brk && (n.t === ',' || n.l === 'and' || n.l === 'or')) {
+        let j = i + 1;
+        if (n.t === ',' && T[j] && (T[j].l === 'and' || T[j].l === 'or')) j++;
+        if (T[j] && !T[j].brk && T[j].k === 'n') {
+          listLead = r.time.lead;
+          i = j;
+        }
+      }
     } else i++;
   }
   if (opts.allow && opts.allow.length > 0) {
@@ -722,7 +734,7 @@ export function findClockTimes(text: string, opts: FindClockTimesOptions = {}): 
   return out;
 }
 
-function tryAt(M: Matcher, i: number): { time: ClockTime; next: number } | null {
+function tryAt(M: Matcher, i: number, listLead?: string): { time: ClockTime; next: number } | null {
   const T = M.T;
   const t = T[i];
   if (t.k === 'p') return null;
@@ -751,6 +763,7 @@ function tryAt(M: Matcher, i: number): { time: ClockTime; next: number } | null 
       lead = '@';
     }
   }
+  if (listLead && !lead) lead = listLead;
   const leadNode = lead;
   const leadStrong = !!leadNode && (STRONG_LEADS.has(leadNode) || atIdx >= 0);
   if (leadStrong && leadIdx >= 0) {
@@ -854,6 +867,9 @@ function tryAt(M: Matcher, i: number): { time: ClockTime; next: number } | null 
         else if (leadNode === 'from' && conn !== '-' && conn !== 'and' && conn !== 'to') ok = true;
         else if ((leadNode === 'from' || leadNode === 'between' || leadStrong) && eventCue()) ok = true;
         else if (leadNode === 'from' && conn === 'to' && (c1.kind === 'dot' || c2.kind === 'dot')) ok = true;
+        // "Lunch is 12-1", "Club runs 3-4": an event word before a short range, no score near
+        else if (!leadNode && conn === '-' && c1.kind === 'bare' && c2.kind === 'bare' && ((c2.h - c1.h + 12) % 12) <= 3 &&
+          eventCue() && !M.wordBefore(i, 6, COLON_SCORE_WORDS)) ok = true;
       }
     }
     if (ok && needFollow && !M.followOk(spanEndTok)) ok = false;
