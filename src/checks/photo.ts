@@ -70,7 +70,7 @@ function place(lat: number, lon: number): string {
 }
 
 function list(values: string[], max = 3): string {
-  const uniq = [...new Set(values.map((v) => (v.length > 60 ? `${v.slice(0, 57)}…` : v)))];
+  const uniq = [...new Set(values.map((v) => v.replace(/\s+/g, ' ').trim()).map((v) => (v.length > 60 ? `${v.slice(0, 57)}…` : v)))];
   const shown = uniq.slice(0, max).map((v) => `'${v}'`).join(', ');
   return uniq.length > max ? `${shown} and ${uniq.length - max} more` : shown;
 }
@@ -100,6 +100,10 @@ export function photoHits(meta: PhotoMeta, o: PhotoOptions, school: School, isNa
   const photo = meta.path;
   const clean = `smcheck clean ${/\s/.test(photo) ? JSON.stringify(photo) : photo}`;
   const push = (part: Part, data: Record<string, string | number>, extra: Partial<Hit> = {}) => {
+    if (typeof data.match === 'string') {
+      const m = data.match.replace(/\s+/g, ' ').trim();
+      data.match = m.length > 80 ? `${m.slice(0, 77)}…` : m;
+    }
     const h: Hit = { photo, messageId: part, data, suggestion: clean, ...extra };
     if (warn.has(part) && !extra.severity) h.severity = 'warning';
     hits.push(h);
@@ -159,7 +163,9 @@ export function photoHits(meta: PhotoMeta, o: PhotoOptions, school: School, isNa
     push('thumbnail', { match: `thumbnail ${th.width} × ${th.height}`, thumb: `${th.width} × ${th.height}`, size: `${meta.width} × ${meta.height}` });
   }
   if (want.has('trailing') && meta.trailingBytes) {
-    push('trailing', { match: `${meta.trailingBytes} hidden bytes`, bytes: meta.trailingBytes, kb: Math.max(1, Math.round(meta.trailingBytes / 1024)) });
+    const n = meta.trailingBytes;
+    const size = n < 1024 ? `${n} bytes` : n < 1024 * 1024 ? `${Math.round(n / 1024)} KB` : `${(n / 1048576).toFixed(1)} MB`;
+    push('trailing', { match: `${n} hidden bytes`, bytes: n, size });
   }
   if (want.has('embedded')) {
     const kinds = new Set(o.embeddedKinds);

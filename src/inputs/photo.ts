@@ -39,6 +39,8 @@ interface Layout {
   /** Offset just after the image's end marker (JPEG EOI, PNG IEND, RIFF end). */
   end?: number;
   mpf?: { type: number; size: number; offset: number }[];
+  /** Size of the Photoshop thumbnail (APP13 image resource 0x040C), if any. */
+  psThumb?: { width: number; height: number };
   mpfBase?: number;
   c2pa?: Buffer[];
   damage: string[];
@@ -261,6 +263,8 @@ function walkJpeg(buf: Buffer, l: Layout, brokenSoi = false): Layout {
       }
     } else if (m === 0xe2 && buf.toString('latin1', s, s + 4) === 'MPF\0') {
       parseMpf(buf, s + 4, e, l);
+    } else if (m === 0xed && buf.toString('latin1', s, s + 14) === 'Photoshop 3.0\0') {
+      photoshopThumb(buf, s + 14, e, l);
     } else if (m === 0xeb) {
       // APP11: JUMBF boxes (C2PA content credentials live here).
       (l.c2pa ??= []).push(buf.subarray(s, e));
@@ -284,6 +288,25 @@ function walkJpeg(buf: Buffer, l: Layout, brokenSoi = false): Layout {
   }
   if (l.width === undefined && !l.damage.length) l.damage.push('the photo has no size information (its frame header is missing)');
   return l;
+}
+
+/** Reads the size of the thumbnail Photoshop keeps in its image resources (APP13). */
+function photoshopThumb(buf: Buffer, q: number, end: number, l: Layout): void {
+  while (q + 12 <= end && buf.toString('latin1', q, q + 4) === '8BIM') {
+    const id = buf.readUInt16BE(q + 4);
+    const nameLen = buf[q + 6];
+    let r = q + 7 + nameLen;
+    if ((1 + nameLen) % 2) r++;
+    if (r + 4 > end) return;
+    const size = buf.readUInt32BE(r);
+    const d = r + 4;
+    if ((id === 0x040c || id === 0x0409) && d + 12 <= end) {
+      const width = buf.readUInt32BE(d + 4), height = buf.readUInt32BE(d + 8);
+      if (width && height && width < 10000 && height < 10000) l.psThumb = { width, height };
+      return;
+    }
+    q = d + size + (size % 2);
+  }
 }
 
 /** An XMP packet that opens its RDF block but never closes it cannot be read (names may hide in it). */
@@ -892,6 +915,14 @@ function extras(buf: Buffer, l: Layout, t: any, meta: PhotoMeta): void {
     }
   }
 
+  // Photoshop's own thumbnail (it keeps the photo's shape; another shape means a crop it predates).
+  if (l.psThumb && meta.width && meta.height) {
+    const { width: w, height: h } = l.psThumb;
+    if (ratioDiffers(w / h, meta.width / meta.height) && ratioDiffers(h / w, meta.width / meta.height)) {
+      meta.embedded.push({ kind: 'uncropped', detail: `a Photoshop preview (${w} × ${h}) with a different shape from the photo: it may still show what was cropped out` });
+    }
+  }
+
   // HEIC auxiliary images (Apple portrait mattes and depth maps).
   if (l.format === 'heic' || l.format === 'heif') {
     const head = buf.subarray(0, Math.min(buf.length, 1 << 20)).toString('latin1');
@@ -919,8 +950,15 @@ function classifyTail(tail: Buffer, meta: PhotoMeta): void {
     if (!meta.embedded.some((e) => e.kind === 'video')) meta.embedded.push({ kind: 'video', detail: 'a short video is stored inside the photo' });
     return;
   }
-  if (tail.subarray(tail.length - 4).toString('latin1') === 'SEFT') {
-    meta.embedded.push({ kind: 'trailer', detail: 'a Samsung data block (may hold a video or the original photo)' });
+  const end4 = tail.subarray(tail.length - 4).toString('latin1');
+  const end8 = tail.subarray(tail.length - 8).toString('latin1');
+  const trailer = end4 === 'SEFT' ? 'a Samsung data block (it may hold a video or the original photo)'
+    : /^AXS[!*]/.test(tail.toString('latin1', 0, 4)) ? 'a block of metadata added after the picture (AFCP), which can hold captions and names'
+    : end8 === 'cbipcbbl' ? 'a block of metadata added after the picture by Photo Mechanic, which can hold captions and names'
+    : tail.readUInt32BE(tail.length - 4) === 0xa1b2c3d4 ? 'a block of metadata added after the picture by FotoStation, which can hold captions and names'
+    : undefined;
+  if (trailer) {
+    meta.embedded.push({ kind: 'trailer', detail: trailer });
     return;
   }
   meta.trailingBytes = tail.length;

@@ -47,7 +47,7 @@ t.run('image-metadata', {
     { ...photo('xmp.png'), excerpts: ['Tobias Okafor at the museum', 'Sam Teacher'], severity: 'error' },
     { ...photo('copyright.jpg'), excerpts: ['Jo Marsh'], severity: 'error', message: /photographer's name or copyright notice \('Jo Marsh', '© 2024 Marsh Event Photography Ltd'\)/ },
     { ...photo('stale-thumb.jpg'), excerpts: ['thumbnail 240 × 160'], message: /different shape from the photo \(450 × 800\)/ },
-    { ...photo('trailing.png'), excerpts: ['3000 hidden bytes'], severity: 'error', message: /3 KB of hidden data/ },
+    { ...photo('trailing.png'), excerpts: ['3000 hidden bytes'], severity: 'error', message: /has 3 KB of hidden data after the end of the picture/ },
     { ...photo('large.jpg'), excerpts: ['2400 × 1600'], severity: 'warning', message: /limit of 2048 px/, suggestion: 'smcheck clean test/fixtures/photos/large.jpg (it also makes the copy 2048 px on the long side)' },
     { ...photo('png-named.jpg'), excerpts: ['png-named.jpg'], severity: 'warning', message: /really a PNG photo with a \.jpg name/ },
     { ...photo('truncated-gps.jpg'), excerpts: ['the file is cut short: part of the photo is missing'], severity: 'error', message: /is damaged/ },

@@ -121,6 +121,23 @@ describe('readPhoto: what a photo gives away', () => {
     expect([padded.trailingBytes, padded.embedded]).toEqual([undefined, []]);
   });
 
+  it("spots a Photoshop preview with another shape than the photo", async () => {
+    const jpg = await readFile(path.join(dir, 'clean.jpg'));
+    const psSeg = (w: number, h: number) => {
+      const res = Buffer.alloc(28);
+      res.writeUInt32BE(1, 0); res.writeUInt32BE(w, 4); res.writeUInt32BE(h, 8);
+      const body = Buffer.concat([Buffer.from('Photoshop 3.0\0', 'latin1'), Buffer.from('8BIM', 'latin1'), Buffer.from([0x04, 0x0c, 0, 0]), Buffer.from([0, 0, 0, res.length]), res]);
+      const head = Buffer.from([0xff, 0xed, 0, 0]);
+      head.writeUInt16BE(body.length + 2, 2);
+      return Buffer.concat([head, body]);
+    };
+    const withThumb = (w: number, h: number) => Buffer.concat([jpg.subarray(0, 2), psSeg(w, h), jpg.subarray(2)]);
+    const stale = await readPhotoBuffer(withThumb(160, 160), { path: 'ps.jpg', absPath: '/ps.jpg' });
+    expect(stale.embedded.map((e) => e.kind)).toEqual(['uncropped']);
+    const same = await readPhotoBuffer(withThumb(160, 120), { path: 'ps.jpg', absPath: '/ps.jpg' });
+    expect(same.embedded).toEqual([]);
+  });
+
   it('records AI-generated markers', async () => {
     const m = await read('ai-generated.jpg');
     expect(m.provenance?.aiGenerated).toBe(true);
