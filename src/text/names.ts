@@ -337,6 +337,8 @@ function pupilFullName(index: NameIndex, firstKey: string, lastKey: string): boo
 
 type Verdict = 'yes' | 'no' | 'maybe';
 
+const FAMILY = new Set(['twins', 'triplets', 'family', 'families', 'brothers', 'sisters', 'siblings', 'children', 'boys', 'girls', 'cousins']);
+
 const VOCATIVE_NEXT = new Set(['you', 'your', 'well', 'congratulations', 'congrats', 'thanks', 'thank', 'great', 'brilliant', 'fantastic', 'amazing', 'super', 'superb', 'what', 'we', 'i', 'star', 'gold', 'silver', 'bronze', 'winner', 'first', 'second', 'third']);
 
 /**
@@ -560,6 +562,9 @@ export function findNames(index: NameIndex, text: string, opts: { mode?: MatchMo
           start = prev.start;
         }
         const only = pupils.length === 1 ? pupils[0] : undefined;
+        // "the Patel twins" → "the twins": the surname used to name a family can simply go.
+        const after = toks[i + lastHit.n];
+        const family = !only && !endTok.poss && after && after.join && FAMILY.has(after.key) && after.cap === 'lower';
         out.push({
           kind: 'surname',
           span: { start, end: endTok.fullEnd },
@@ -568,8 +573,12 @@ export function findNames(index: NameIndex, text: string, opts: { mode?: MatchMo
           surnameSpan: { start: t.start, end: endTok.end },
           confidence: v,
           titleLine: t.titleLine,
-          suggestion: only ? only.firstShown + endTok.poss : undefined,
-          fix: only ? { span: { start, end: endTok.fullEnd }, replacement: only.firstShown + endTok.poss } : undefined,
+          suggestion: only ? only.firstShown + endTok.poss : family ? `the ${after.raw}` : undefined,
+          fix: only
+            ? { span: { start, end: endTok.fullEnd }, replacement: only.firstShown + endTok.poss }
+            : family
+              ? { span: { start, end: after.start }, replacement: '' }
+              : undefined,
           tokenIndex: i,
         });
       }
