@@ -18,7 +18,7 @@
 import { z } from 'zod';
 import type { CheckContext, CheckKind, Hit, Rule } from '../types.js';
 import {
-  cleanHolder, creditLine, findCredits, findQuotations, findShareMarkers, guessSource, isMeaningfulHolder,
+  ACTION_BEFORE, cleanHolder, creditLine, findCredits, findQuotations, findShareMarkers, guessSource, isMeaningfulHolder,
   isOwnHolder, isOwnUrl, isServiceUrl, linkTextNames, namesHolder, namesSource, quoteAttributed,
 } from '../text/attribution.js';
 
@@ -65,6 +65,9 @@ export const check: CheckKind<Options> = {
         if (isServiceUrl(link.url, o.serviceHosts)) continue;
         // "[our Facebook page](…)": the school's own account elsewhere
         if (/^\s*(?:our|my)\b/i.test(link.text) || /^\s*the\s+school'?s\b/i.test(link.text)) continue;
+        // "Book your slot here: …", "Pay for the trip …": a link to act on, not material
+        const before = prose.slice(Math.max(0, link.span.start - 100), link.span.start).split(/\n\s*\n|[.!?]\s/).pop() ?? '';
+        if (ACTION_BEFORE.test(before) || ACTION_BEFORE.test(link.text)) continue;
         const src = guessSource(link.url, o.organisations);
         const key = src.keys[0] ?? src.name;
         if (seen.has(key)) continue;

@@ -63,12 +63,16 @@ export function isOwnUrl(url: string, schoolDomains: string[]): boolean {
   return false;
 }
 
+/** Words before a link that make it something to do (book, pay, sign up), not material to credit. */
+export const ACTION_BEFORE = /\b(?:(?:book|reserve)\s+(?:your|a|an|now|here|online|tickets?|places?|slots?|appointments?|in)\b|pay\s+(?:for|online|here|via|now|by|your)\b|sign\s*-?up\b|register\s+(?:here|now|online|for|your|at)\b|apply\s+(?:here|now|online|for|at)\b|fill\s+in\b|complete\s+(?:the|this|our)\s+(?:form|survey|questionnaire)\b|donate\b|order\s+(?:your|here|now|online)\b|vote\s+(?:here|now|for)\b)/i;
+
 /** Links that are services (payments, forms, video calls), not anyone's material to credit. */
 export const SERVICE_HOSTS = [
   'parentpay.com', 'scopay.com', 'schoolmoney.co.uk', 'schoolgateway.com', 'arbor-education.com', 'arbor.sc',
   'forms.office.com', 'forms.gle', 'docs.google.com', 'drive.google.com', 'calendar.google.com', 'meet.google.com',
   'teams.microsoft.com', 'zoom.us', 'classdojo.com', 'tapestryjournal.com', 'seesaw.me', 'app.seesaw.me', 'parentmail.co.uk',
-  'schoolcomms.com', 'weduc.co.uk', 'sims.co.uk', 'eventbrite.co.uk', 'eventbrite.com', 'ticketsource.co.uk', 'justgiving.com',
+  'schoolcomms.com', 'weduc.co.uk', 'sims.co.uk', 'schoolcloud.co.uk', 'parentseveningsystem.co.uk', 'schoolspider.co.uk',
+  'squidcard.com', 'studybugs.com', 'myed.com', 'edulink.app', 'bromcom.com', 'scholarpack.com', 'pupilasset.com', 'juniperbookings.co.uk', 'eventbrite.co.uk', 'eventbrite.com', 'ticketsource.co.uk', 'justgiving.com',
   'gofundme.com', 'paypal.com', 'paypal.me', 'maps.google.com', 'goo.gl', 'what3words.com', 'surveymonkey.com', 'microsoft.com',
   'office.com', 'outlook.com', 'sharepoint.com', 'onedrive.live.com', 'dropbox.com', 'wetransfer.com',
 ];
@@ -218,7 +222,7 @@ const CREDIT_PATTERNS: [string, RegExp][] = [
   ['courtesy', new RegExp(String.raw`\bcourtesy\s+of\s+` + LOWER_NAME, 'giu')],
   ['copyright', new RegExp(String.raw`(?:©|\(c\)|\bcopyright\b)\s*(?:\d{4}\s*)?(?:by\s+)?` + LOWER_NAME, 'giu')],
   ['thanks', new RegExp(String.raw`\bthank(?:s| you)\s+(?:so\s+much\s+|very\s+much\s+)?(?:to\s+)?` + LOWER_NAME + String.raw`\s+for\s+(?:sharing|letting\s+us\s+share|allowing\s+us|permission|the\s+(?:photos?|pictures?|images?|video|article|story|words|poem))`, 'giu')],
-  ['from', new RegExp(String.raw`\b(?:` + ci('article|story|video|post|report|piece|photos?|pictures?|images?|blog|film|clip|guide|resources?|page|poem|song|interview|podcast|footage|news|tips|ideas|advice') + String.raw`)\s+(?:from|on|by|in|published\s+by|shared\s+by)\s+` + NAME, 'gu')],
+  ['from', new RegExp(String.raw`\b(?:` + ci('article|story|video|post|report|piece|photos?|pictures?|images?|blog|film|clip|guide|resources?|page|poem|song|interview|podcast|footage|news|tips|ideas|advice') + String.raw`)(?:\s+(?:from|on|by|in|published\s+by|shared\s+by)|(?:\s+[a-z]+){1,4}?\s+(?:from|by))\s+` + NAME, 'gu')],
   ['from', new RegExp(String.raw`\b(?:` + ci('shared|reposted|taken|borrowed|copied|reproduced|used|republished') + String.raw`)\s+(?:[a-z]+\s+)?(?:from|with\s+(?:kind\s+)?permission\s+(?:of|from))\s+` + NAME, 'gu')],
   ['from', new RegExp(String.raw`\b[Aa]s\s+seen\s+on\s+` + NAME, 'gu')],
   ['from', new RegExp(String.raw`\b(?:reported|published|featured|written|filmed|shared|posted)\s+(?:\w+\s+)?(?:by|in|on)\s+` + NAME, 'gu')],
@@ -240,6 +244,7 @@ export function findCredits(text: string): Credit[] {
       }
       const name = (m[1] ?? '').trim().replace(/[.,;:!?)]+$/, '');
       if (NOT_NAMES.has(name.toLowerCase())) continue;
+      if (/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|tomorrow)\b/i.test(name)) continue;
       out.push({ start: m.index, end: m.index + m[0].length, kind, name });
     }
   }
@@ -300,6 +305,9 @@ const SPEECH = /\b(?:said|says|wrote|writes|explained|explains|told|tells|added|
 
 /** Is a quotation at [start,end) attributed next to it (same paragraph, just before or after)? */
 export function quoteAttributed(text: string, q: Span): boolean {
+  // "> “…” — Dr Seuss": the name inside the blockquote, after the quotation
+  const inside = text.slice(q.start, q.end);
+  if (/[”"'’.!?]\s*(?:—|–|-{1,2}|~|\u2015)\s*[\p{Lu}@]/u.test(inside) || /\n[\s>*_]*(?:—|–|-{1,2}|~)\s*[\p{Lu}@]/u.test(inside)) return true;
   const before = text.slice(Math.max(0, q.start - 80), q.start);
   const afterRaw = text.slice(q.end, Math.min(text.length, q.end + 120));
   const after = afterRaw.replace(/^[ \t]*\n?(?:[ \t>]*\n)?/, '');

@@ -122,6 +122,41 @@ const valid: (string | ValidCase)[] = [
 
 t.run('missing-attribution', { valid, invalid });
 
+// A second set, written before the rule saw it. On first run it flagged all 7 items to flag
+// and 3 it should not have (a booking link, a blockquote credited inside it, a YouTube link
+// credited "footage ... from the Royal Observatory"): fixed, and kept here.
+const SECOND: [number, string][] = [
+  [1, 'What a lovely story about our local library! https://www.northantslibraries.co.uk/news/summer-reading'],
+  [0, 'What a lovely story from Northants Libraries about summer reading! https://www.northantslibraries.co.uk/news/summer-reading'],
+  [1, 'We love this idea for rainy days 🌧️ [Find out more](https://www.play-ideas.co.uk/rainy-day)'],
+  [0, 'Lots of online safety advice for parents from @InternetMatters: https://www.internetmatters.org/advice/'],
+  [1, 'Important online safety advice for parents: https://www.internetmatters.org/advice/'],
+  [0, 'Book your parents evening slot here: https://www.schoolcloud.co.uk/southend'],
+  [0, 'Dinner money is now due. Please pay via ParentPay.'],
+  [1, '> “The more that you read, the more things you will know.”\n\nLet’s keep reading over the holidays!'],
+  [0, '> “The more that you read, the more things you will know.” — Dr. Seuss'],
+  [0, 'As Dr Seuss said, “The more that you read, the more things you will know. The more that you learn, the more places you’ll go.”'],
+  [1, 'Reposting for anyone who missed it – a brilliant free event at the museum this weekend.'],
+  [0, 'Reposting from Northampton Museum – a brilliant free event this weekend.'],
+  [0, 'Check out our new website! https://southend.example.sch.uk'],
+  [0, 'Photos from sports day are now on our website: https://www.southend.example.sch.uk/gallery'],
+  [1, 'Amazing footage of the eclipse https://www.youtube.com/watch?v=xyz'],
+  [0, 'Amazing footage of the eclipse from the Royal Observatory https://www.youtube.com/watch?v=xyz'],
+  [0, 'Year 5 wrote their own poems this week. Well done!'],
+  [0, 'Our head teacher, Mrs Shah, said "I am so proud of every child in this school and everything they have achieved."'],
+  [1, 'Wise words to finish the week: "Be the reason someone smiles today, because kindness is the best gift you can ever give."'],
+  [0, 'Thank you to Tesco Rushden for donating fruit for sports day! https://www.tesco.com/community'],
+];
+
+describe('missing-attribution: a second set of posts', () => {
+  for (const [n, text] of SECOND) {
+    it(`${n}: ${text.slice(0, 80)}`, async () => {
+      const out = await runOn(text, t.rules, t.school);
+      expect(out.findings.filter((f) => f.rule === 'missing-attribution').map((f) => f.excerpt).length).toBe(n);
+    });
+  }
+});
+
 describe('missing-attribution with the sample draft', () => {
   it('flags the article link and the quotation of fixtures/drafts/shared-article.md', async () => {
     const text = readFileSync(path.join(ROOT, 'fixtures/drafts/shared-article.md'), 'utf8');
