@@ -229,3 +229,19 @@ describe('missing-attribution table size', () => {
     expect(invalid.length + valid.length).toBeGreaterThanOrEqual(80);
   });
 });
+
+describe('missing-attribution: the examples in its rule file', () => {
+  const rule = t.rules.find((r) => r.id === 'missing-attribution')!;
+  for (const bad of rule.examples?.bad ?? []) {
+    it(`flags: ${bad}`, async () => {
+      const out = await runOn(bad, t.rules, t.school);
+      expect(out.findings.filter((f) => f.rule === 'missing-attribution').length).toBeGreaterThan(0);
+    });
+  }
+  for (const good of rule.examples?.good ?? []) {
+    it(`leaves alone: ${good}`, async () => {
+      const out = await runOn(good, t.rules, t.school);
+      expect(out.findings.filter((f) => f.rule === 'missing-attribution')).toEqual([]);
+    });
+  }
+});

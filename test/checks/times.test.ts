@@ -173,3 +173,19 @@ describe('exact-time table size', () => {
 async function ruleTesterWithConfig() {
   return ruleTester({ rules: ['exact-time'], config: 'fixtures/smcheck.yml' });
 }
+
+describe('exact-time: the examples in its rule file', () => {
+  const rule = t.rules.find((r) => r.id === 'exact-time')!;
+  for (const bad of rule.examples?.bad ?? []) {
+    it(`flags: ${bad}`, async () => {
+      const out = await runOn(bad, t.rules, t.school);
+      expect(out.findings.filter((f) => f.rule === 'exact-time').length).toBeGreaterThan(0);
+    });
+  }
+  for (const good of rule.examples?.good ?? []) {
+    it(`leaves alone: ${good}`, async () => {
+      const out = await runOn(good, t.rules, t.school);
+      expect(out.findings.filter((f) => f.rule === 'exact-time')).toEqual([]);
+    });
+  }
+});
