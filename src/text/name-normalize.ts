@@ -66,6 +66,8 @@ export interface Tok {
   titleLine: boolean;
   /** The gap before joins this token to the previous one as parts of one name (see joinsName). */
   join: boolean;
+  /** A piece of a CamelCase hashtag or handle after its first piece. */
+  tag?: boolean;
 }
 
 const TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’ʼ][\p{L}\p{M}]+)*['’ʼ]?/gu;
@@ -108,24 +110,39 @@ export function tokenize(text: string): Tok[] {
     const sentStart =
       !prev ||
       (gap !== ' ' && /[\n\r]/.test(gap) || (/[.!?…]["'”’)\]]*\s*["'“‘(\[]*\s*$/.test(gap) && !isInitialDot(prev, gap)));
-    toks.push({
-      start,
-      end: start + raw.length,
-      fullEnd,
-      raw,
-      key: normKey(raw),
-      cap: capOf(raw),
-      poss,
-      sentStart,
-      gap,
-      numeric: raw.charCodeAt(0) < 58 && /^\p{N}+$/u.test(raw),
-      titleLine: false,
-      join: joinsName(gap),
-    });
+    // A hashtag or handle written in CamelCase is several words: #WellDoneAmelia, #AmeliaHughes.
+    const tag = start > 0 && (text[start - 1] === '#' || text[start - 1] === '@') && /\p{Ll}\p{Lu}/u.test(raw);
+    const pieces = tag ? camelPieces(raw) : [raw];
+    let off = start;
+    for (let k = 0; k < pieces.length; k++) {
+      const piece = pieces[k];
+      const lastPiece = k === pieces.length - 1;
+      const g = k === 0 ? gap : '';
+      toks.push({
+        start: off,
+        end: off + piece.length,
+        fullEnd: lastPiece ? fullEnd : off + piece.length,
+        raw: piece,
+        key: normKey(piece),
+        cap: capOf(piece),
+        poss: lastPiece ? poss : '',
+        sentStart: k === 0 ? sentStart : false,
+        gap: g,
+        numeric: piece.charCodeAt(0) < 58 && /^\p{N}+$/u.test(piece),
+        titleLine: false,
+        join: k === 0 ? joinsName(gap) : true,
+        tag: k > 0,
+      });
+      off += piece.length;
+    }
     prevEnd = fullEnd;
   }
   markTitleLines(text, toks);
   return toks;
+}
+
+function camelPieces(raw: string): string[] {
+  return raw.split(/(?<=\p{Ll})(?=\p{Lu})|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u).filter(Boolean);
 }
 
 /** "Jack S. went": the dot after a single capital is an initial, not a sentence end. */

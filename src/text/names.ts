@@ -363,7 +363,7 @@ function judge(index: NameIndex, toks: Tok[], i: number, n: number, mode: MatchM
   if (prev && (DETERMINERS.has(prev.key) || prev.numeric)) return 'no';
   if (prev && PRONOUNS.has(prev.key) && MODALS.has(t.key)) return 'no';
   // "School Hall", "Village Green", "Burger King", "St Mary's Church": part of a longer proper name.
-  if (!t.titleLine && prev && t.join && (prev.cap === 'title' || prev.cap === 'upper') && !prev.sentStart && (!isNamePart(index, prev.key) || prev.poss) && !TITLES.has(prev.key)) return 'no';
+  if (!t.titleLine && prev && t.join && (prev.cap === 'title' || prev.cap === 'upper') && (!prev.sentStart || t.tag) && (!isNamePart(index, prev.key) || prev.poss) && !TITLES.has(prev.key)) return 'no';
   if (nextJoined && PLACE_WORDS.has(next.key)) return 'no';
   if (!t.titleLine && nextJoined && (next.cap === 'title' || next.cap === 'upper') && !isNamePart(index, next.key)) return 'no';
   if (MONTHS.has(t.key) && nextJoined && (/^\d/.test(next.raw) || /^(st|nd|rd|th)$/.test(next.key))) return 'no';

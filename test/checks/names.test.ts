@@ -67,6 +67,7 @@ t.run('pupil-surname', {
     'Priya and Ravi sang a duet.',
     'Grace and Hope made a den.',
     'We learnt French and Spanish songs.',
+    'Go #TeamGreen!',
   ],
   invalid: [
     { text: 'Well done Amelia Hughes!', excerpts: ['Amelia Hughes'], suggestion: 'Amelia', severity: 'error', message: /use the first name only/ },
@@ -134,6 +135,10 @@ t.run('pupil-surname', {
     { text: 'Oak Class: well done Leo Fairbrother!', excerpts: ['Leo Fairbrother'] },
     { text: 'Fairbrother', excerpts: ['Fairbrother'] },
     { text: 'India French won the spelling bee.', excerpts: ['India French'] },
+    { text: 'Great job #AmeliaHughes!', excerpts: ['AmeliaHughes'], suggestion: 'Amelia' },
+    { text: '[Amelia Hughes](https://example.org/news) won.', excerpts: ['Amelia Hughes'] },
+    { text: '| Name | Prize |\n|---|---|\n| Amelia Hughes | Gold |', excerpts: ['Amelia Hughes'] },
+    { text: 'Amelia-Hughes came first.', excerpts: ['Amelia-Hughes'] },
   ],
 });
 
@@ -182,6 +187,7 @@ t.run('name-with-image', {
     { text: '# Star of the Week: Max', photos: PHOTO, excerpts: ['Max'] },
     { text: 'Will, you were brilliant.', photos: PHOTO, excerpts: ['Will'] },
     { text: 'Hope: 10 points', photos: PHOTO, excerpts: ['Hope'] },
+    { text: '#WellDoneAmelia', photos: PHOTO, excerpts: ['Amelia'] },
     { text: 'Max Osei scored.', photos: PHOTO, excerpts: ['Max Osei'] },
     { text: 'Well done Hughes!', photos: PHOTO, excerpts: ['Hughes'] },
     { text: 'Well done Jack S.', photos: PHOTO, excerpts: ['Jack S.'] },
