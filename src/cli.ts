@@ -92,6 +92,7 @@ export function buildProgram(): Command {
     .description('write a copy of each photo re-drawn from its pixels, with all metadata removed')
     .argument('<photos...>', 'photos to clean')
     .option('--out <dir>', 'write the copies into this folder (default: next to each photo, as name.clean.jpg)')
+    .option('-c, --config <file>', 'config file (for maxImageSize; default: smcheck.yml found upwards)')
     .option('--no-color', 'plain text output')
     .action(async (photos: string[], opts) => {
       const { runClean } = await import('./cli/clean.js');

@@ -181,6 +181,8 @@ export interface DraftResult {
   suppressions: SuppressionRecord[];
   /** Path of the fixed copy written by --fix, if any. */
   fixed?: string;
+  /** Clean copies of the photos written by --fix, if any. */
+  cleaned?: string[];
 }
 
 export interface Report {

@@ -88,7 +88,10 @@ export async function runCheck(paths: string[], opts: CheckOptions, cwd = proces
     outcomes.push({ draft: bad.path, images: [], status: 'error', error: bad.reason, findings: [], suppressions: [] });
   }
 
-  if (opts.fix) await writeFixes(outcomes, cwd);
+  if (opts.fix) {
+    const first = groups.values().next().value;
+    await writeFixes(outcomes, cwd, first ? (await first).config.school.maxImageSize : undefined);
+  }
 
   const report = buildReport(outcomes, VERSION, { quiet: opts.quiet });
   const sources = new Map<string, string>();
@@ -126,7 +129,7 @@ async function format(report: Report, kind: 'text' | 'json', ctx: { color: boole
   return formatText(report, ctx);
 }
 
-async function writeFixes(outcomes: DraftOutcome[], cwd: string): Promise<void> {
+async function writeFixes(outcomes: DraftOutcome[], cwd: string, maxSize?: number): Promise<void> {
   for (const o of outcomes) {
     if (o.fixedText !== undefined) {
       const out = fixedPath(o.draft);
@@ -139,5 +142,9 @@ async function writeFixes(outcomes: DraftOutcome[], cwd: string): Promise<void> 
   const toClean = photos.filter((p) => withPhotoFindings.has(p));
   if (toClean.length === 0) return;
   const { cleanPhotos } = await import('./clean.js');
-  await cleanPhotos(toClean, {}, cwd, outcomes);
+  const cleaned = await cleanPhotos(toClean, { maxSize }, cwd, outcomes);
+  for (const o of outcomes) {
+    const mine = cleaned.filter((c) => c.out && o.images.includes(c.photo)).map((c) => c.out!);
+    if (mine.length) o.cleaned = mine;
+  }
 }

@@ -11,6 +11,9 @@ import { useColor } from './color.js';
 export interface CleanOptions {
   out?: string;
   color?: boolean;
+  config?: string;
+  /** Long side in pixels for the copy (the config's maxImageSize; 0 keeps the full size). */
+  maxSize?: number;
 }
 
 export interface CleanResult {
@@ -25,10 +28,12 @@ export async function cleanPhotos(photos: string[], opts: CleanOptions, cwd = pr
   const results: CleanResult[] = [];
   for (const p of photos) {
     try {
-      const r = await cleanPhoto(path.resolve(cwd, p), { outDir: opts.out ? path.resolve(cwd, opts.out) : undefined });
+      const r = await cleanPhoto(path.isAbsolute(p) ? p : path.join(cwd, p), { outDir: opts.out ? path.resolve(cwd, opts.out) : undefined, maxSize: opts.maxSize });
       results.push({ photo: p, out: path.relative(cwd, r.out) || r.out, removed: r.removed });
     } catch (e) {
-      results.push({ photo: p, removed: [], error: e instanceof InputError ? e.message : `${p}: could not be cleaned (${(e as Error).message}).` });
+      const abs = path.isAbsolute(p) ? p : path.join(cwd, p);
+      const msg = e instanceof InputError ? e.message.split(abs).join(p) : `${p}: could not be cleaned (${(e as Error).message}).`;
+      results.push({ photo: p, removed: [], error: msg });
     }
   }
   if (outcomes) {
@@ -47,7 +52,10 @@ export async function cleanPhotos(photos: string[], opts: CleanOptions, cwd = pr
 
 export async function runClean(photos: string[], opts: CleanOptions): Promise<number> {
   const c = new Chalk({ level: useColor(opts.color) ? 1 : 0 });
-  const results = await cleanPhotos(photos, opts);
+  const { findConfig, loadConfig } = await import('../config/config.js');
+  const cfgFile = opts.config ?? findConfig(path.dirname(path.resolve(photos[0] ?? '.')));
+  const maxSize = loadConfig(cfgFile).school.maxImageSize;
+  const results = await cleanPhotos(photos, { ...opts, maxSize });
   let failed = 0;
   for (const r of results) {
     if (r.error) {

@@ -14,6 +14,7 @@ export function buildReport(outcomes: DraftOutcome[], version: string, opts: { q
     r.findings = opts.quiet ? o.findings.filter((f) => f.severity === 'error') : o.findings;
     r.suppressions = o.suppressions;
     if (o.fixed !== undefined) r.fixed = o.fixed;
+    if (o.cleaned !== undefined) r.cleaned = o.cleaned;
     return r;
   });
   const findings = { error: 0, warning: 0, info: 0 };

@@ -43,6 +43,8 @@ export interface DraftOutcome extends DraftResult {
   fixedText?: string;
   /** With --fix: how many fixes were applied. */
   fixesApplied?: number;
+  /** With --fix: clean copies written for this draft's photos. */
+  cleaned?: string[];
 }
 
 type Located = Finding & { offset?: number; photoRefLine?: number };

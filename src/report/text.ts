@@ -69,6 +69,7 @@ function formatResult(r: DraftResult, ctx: ReportContext, c: InstanceType<typeof
     out.push(`  ${c.dim(`line ${s.line}: ${s.rule} suppressed (${s.suppressed}) — ${s.reason ?? 'no reason given'}`)}`);
   }
   if (r.fixed) out.push(`  ${c.green('Fixed copy written to')} ${r.fixed} ${c.dim('(your original is unchanged)')}`);
+  for (const p of r.cleaned ?? []) out.push(`  ${c.green('Clean copy of the photo written to')} ${p} ${c.dim('(post this one; the original is unchanged)')}`);
   out.push('');
   return out;
 }
