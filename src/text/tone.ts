@@ -94,6 +94,8 @@ interface CompiledPhrase {
   weight: number;
   label: string;
   source: string;
+  /** Words one of which a sentence must contain for the phrase to match (null: always try). */
+  keys?: string[] | null;
 }
 
 export interface CompiledTone {
@@ -164,11 +166,29 @@ export function phraseToRegExp(phrase: string): RegExp {
   return new RegExp(`(?<!${WORD_CHARS})(?:${alternatives.join('|')})(?:'s)?(?!${WORD_CHARS})`, 'gu');
 }
 
+/**
+ * A quick filter: for each whole alternative, the words of its first required slot. A
+ * sentence without any of them cannot match, so its regular expression is not run.
+ */
+export function phraseKeys(phrase: string): string[] | null {
+  const keys: string[] = [];
+  for (const alt of phrase.trim().toLowerCase().replace(/[’‘]/g, "'").split(/\s+\|\s+/)) {
+    const slot = alt.split(/\s+/).find((w) => w && !(w.length > 1 && w.endsWith('?')));
+    if (!slot) return null;
+    for (const a of slot.split('|').filter(Boolean)) {
+      if (a.includes('*') || !/^[\p{L}\p{N}'_-]+$/u.test(a)) return null;
+      keys.push(a);
+    }
+  }
+  return keys;
+}
+
 function compilePhrases(list: Array<string | WeightedPhrase>, defaultWeight: number): CompiledPhrase[] {
   return list.map((p) => {
     const o = typeof p === 'string' ? { phrase: p } : p;
     return {
       re: phraseToRegExp(o.phrase),
+      keys: phraseKeys(o.phrase),
       weight: o.weight ?? defaultWeight,
       label: o.label ?? o.phrase.replace(/[|*]/g, (c) => (c === '|' ? '/' : '')),
       source: o.phrase,
@@ -189,6 +209,7 @@ export function compileTone(options: ToneOptions, baseLexicon: Record<string, nu
     lexicon,
     phrases: Object.entries(options.phrases ?? {}).map(([phrase, v]) => ({
       re: phraseToRegExp(phrase),
+      keys: phraseKeys(phrase),
       weight: v,
       label: phrase,
       source: phrase,
@@ -381,9 +402,10 @@ function dedupe(ms: Match[]): Match[] {
 
 const overlaps = (a: Match, ms: Match[]) => ms.some((b) => a.start < b.end && b.start < a.end);
 
-function findAll(list: CompiledPhrase[], lowered: string, original: string): Match[] {
+function findAll(list: CompiledPhrase[], lowered: string, original: string, words: Set<string>): Match[] {
   const out: Match[] = [];
   for (const p of list) {
+    if (p.keys && !p.keys.some((k) => words.has(k))) continue;
     p.re.lastIndex = 0;
     for (const m of lowered.matchAll(p.re)) {
       out.push({ start: m.index!, end: m.index! + m[0].length, p, text: original.slice(m.index!, m.index! + m[0].length) });
@@ -397,6 +419,17 @@ export function scoreSentence(s: string, t: CompiledTone, extraTargets: Compiled
   const o = t.options;
   const reasons: string[] = [];
   const lowered = lowerSameLength(s.replace(/’/g, "'"));
+  // Every word (and every word without a possessive 's) for the phrases' quick filter.
+  const wordSet = new Set<string>();
+  for (const w of lowered.split(/[^\p{L}\p{N}'_-]+/u)) {
+    if (!w) continue;
+    wordSet.add(w);
+    const bare = w.replace(/^['-]+|['-]+$/g, '');
+    wordSet.add(bare);
+    if (bare.endsWith("'s")) wordSet.add(bare.slice(0, -2));
+    // "drop-off", "anti-litter": the parts too, as a phrase may name one of them
+    if (bare.includes('-')) for (const part of bare.split('-')) if (part) wordSet.add(part);
+  }
   const toks = tokenize(s);
   const words = toks.filter((x) => !x.brk);
 
@@ -405,9 +438,9 @@ export function scoreSentence(s: string, t: CompiledTone, extraTargets: Compiled
   };
 
   // 1. Sarcasm, grievance patterns and phrases take their words out of the word score.
-  const sarcasm = findAll(t.sarcasm, lowered, s);
-  const grievances = findAll(t.grievances, lowered, s);
-  const phrases = findAll(t.phrases, lowered, s).filter((m) => !overlaps(m, sarcasm));
+  const sarcasm = findAll(t.sarcasm, lowered, s, wordSet);
+  const grievances = findAll(t.grievances, lowered, s, wordSet);
+  const phrases = findAll(t.phrases, lowered, s, wordSet).filter((m) => !overlaps(m, sarcasm));
   cover(sarcasm);
   cover(phrases);
 
@@ -569,7 +602,7 @@ export function scoreSentence(s: string, t: CompiledTone, extraTargets: Compiled
 
   // 5. Who is it aimed at?
   let targetMatch: Match | undefined;
-  const targetMatches = findAll([...t.targets, ...extraTargets], lowered, s);
+  const targetMatches = findAll([...t.targets, ...extraTargets], lowered, s, wordSet);
   if (t.titleRe) {
     t.titleRe.lastIndex = 0;
     for (const m of s.matchAll(t.titleRe)) {
@@ -637,5 +670,5 @@ export function compileTargets(names: string[], label: string): CompiledPhrase[]
   return names
     .map((n) => n.trim().replace(/[|*]/g, ''))
     .filter((n) => n.length > 1)
-    .map((n) => ({ re: phraseToRegExp(n), weight: 0, label, source: n }));
+    .map((n) => ({ re: phraseToRegExp(n), weight: 0, label, source: n, keys: phraseKeys(n) }));
 }
