@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { compileOptions, loadAfinn, toneOptions } from '../../src/checks/tone.js';
-import { compileTargets, compileTone, phraseToRegExp, scoreSentence, scoreSentences, splitSentences, type ToneOptions } from '../../src/text/tone.js';
+import { compileTargets, compileTone, phraseKeys, phraseToRegExp, scoreSentence, scoreSentences, splitSentences, type ToneOptions } from '../../src/text/tone.js';
 import { grievance, negative, neutral, secondTable, upbeat } from './tone-table.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -62,6 +62,15 @@ describe('phraseToRegExp (the rule files\' phrase syntax)', () => {
   it('takes a possessive and a comma between words', () => {
     expect(m('other school', "the other school's coach")).toEqual(["other school's"]);
     expect(m('once again some parents', 'once again, some parents')).toEqual(['once again, some parents']);
+  });
+  it('quick filter: the words a sentence must contain, or null when any sentence could match', () => {
+    expect(phraseKeys('once|yet again | again and again')).toEqual(['once', 'yet', 'again']);
+    expect(phraseKeys('very? rude')).toEqual(['rude']);
+    expect(phraseKeys("we're|i'm so? fed up")).toEqual(["we're", "i'm"]);
+    expect(phraseKeys('* primary')).toBeNull();
+    expect(phraseKeys('anti-* | stop bullying')).toBeNull();
+    // a hyphenated word's parts count as words of the sentence
+    expect(scoreSentence('Lovely to see the anti-litter team out!', tone).reasons.join()).not.toMatch(/negative words/);
   });
   it('the schema refuses regular-expression syntax in phrases, with a plain message', () => {
     const r = toneOptions.safeParse({ grievances: ['(once|twice) again'] });
