@@ -147,6 +147,9 @@ const BIBLE = set(`genesis exodus leviticus numbers deuteronomy joshua judges ru
 /** After a colon time these make it a ratio, a duration or a race time: "1:30 hours", "1:50 scale". */
 const COLON_NOT_AFTER = set('hours hour hrs hr mins min minutes minute seconds second secs sec scale ratio split splits lead win victory defeat loss');
 const COLON_NOT_BEFORE = set('ratio ratios scale in of pb record time times score scores scored won lost beat beating win drew verse result results final ft ht');
+/** "<this> time is 3.30": the kinds of time a school post gives. */
+const TIME_NOUN_EVENTS = set(`start starting finish finishing end ending pick pickup up collection home departure leaving arrival
+  drop off kick opening closing lunch break tea meeting registration session show performance`);
 /** Words a few tokens before a colon number that make it a score: "the final score was 21:15". */
 const COLON_SCORE_WORDS = set('score scores scored scoring won win winning lost losing beat beating drew draw result results final ft ht');
 /** Nouns after noon/midday/midnight that make it a job or a meal: "midday supervisors". */
@@ -592,6 +595,17 @@ class Matcher {
     return /^(on|in|at|tonight|tonite|today|tomorrow|sharp|prompt|promptly|please|and|or|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(n.l);
   }
 
+  /** "finishing time is", "pick-up time:", "start time" right before token i. */
+  timeNounBefore(i: number): boolean {
+    let k = i - 1;
+    const t = (j: number) => this.T[j];
+    if (t(k) && (t(k).t === ':' || t(k).l === 'is' || t(k).l === 'will' || t(k).l === 'be' || t(k).l === 'now')) k--;
+    if (t(k) && t(k).l === 'be' && t(k - 1)?.l === 'will') k -= 2;
+    if (!t(k) || !/^times?$/.test(t(k).l)) return false;
+    const p = t(k - 1);
+    return !!p && p.k === 'w' && TIME_NOUN_EVENTS.has(p.l);
+  }
+
   /** One of `words` within `n` tokens before token i, in the same sentence. */
   wordBefore(i: number, n: number, words: Set<string>): boolean {
     for (let k = i - 1, c = 0; k >= 0 && c < n; k--, c++) {
@@ -853,8 +867,10 @@ function tryAt(M: Matcher, i: number, listLead?: string): { time: ClockTime; nex
     } else if (s1 || s2) {
       ok = !labelDirect || s1;
       needFollow = false;
-    } else if (c1.kind === 'dot' && c2.kind === 'dot') {
-      ok = !M.moneyNear(i) && conn !== 'and';
+    } else if ((c1.kind === 'dot' && (c2.kind === 'dot' || c2.kind === 'bare')) || (c1.kind === 'bare' && c2.kind === 'dot' && conn === '-')) {
+      // "9.30-11.30", "6.30-8", "6-7.30": a dotted time with minutes in a range
+      const span = (c2.h - c1.h + 12) % 12;
+      ok = !M.moneyNear(i) && conn !== 'and' && !labelDirect && (c1.kind === 'dot' && c2.kind === 'dot' ? true : span >= 1 && span <= 8);
       needFollow = true;
     } else if (c1.weakMer && c2.weakMer) {
       ok = true;
@@ -980,6 +996,8 @@ function decideSingle(
   if (labelDirect) return false;
   // "At 11, children move up to secondary school": an age, not a time
   if (leadStrong && c.kind === 'bare' && leadIdx >= 0 && M.isSentenceStart(leadIdx) && T[nextTok]?.t === ',') return false;
+  // "Finishing time is 3.30", "Pick-up time: 3.15"
+  if (!lead && (c.kind === 'dot' || c.kind === 'bare' || c.kind === 'scolon') && M.timeNounBefore(i) && M.followOk(nextTok)) return true;
   // "Film starts 6.15": an event word right before a dotted time
   if (!lead && (c.kind === 'dot' || c.kind === 'scolon') && i > 0 && T[i - 1].k === 'w' && EVENT_WORDS.has(T[i - 1].l) && !T[i].brk && M.followOk(nextTok) && !M.moneyNear(i)) return true;
   const followOk = M.followOk(nextTok) || late;
