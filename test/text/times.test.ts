@@ -354,3 +354,32 @@ describe('findClockTimes: details', () => {
     expect(performance.now() - t0).toBeLessThan(2000);
   });
 });
+
+describe('findClockTimes: robustness', () => {
+  it('never throws and always returns spans that match the text (random input)', () => {
+    const vocab = ['at', '6', '6pm', ':', '.', '30', '-', '–', 'till', 'half', 'past', 'quarter', 'to', 'noon', 'o’clock', 'am', 'p', '.', 'm',
+      'from', 'between', 'and', '12', '1800', 'hrs', 'h', '£', '3.50', 'Year', '\n', '\n\n', '**', 'tonight', 'in', 'the', 'evening', ',', 'ish', '@'];
+    let seed = 42;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    for (let n = 0; n < 2000; n++) {
+      const len = 1 + Math.floor(rnd() * 14);
+      const parts: string[] = [];
+      for (let i = 0; i < len; i++) parts.push(vocab[Math.floor(rnd() * vocab.length)] + (rnd() < 0.6 ? ' ' : ''));
+      const text = parts.join('');
+      for (const t of findClockTimes(text, { allow: ['8:45'] })) {
+        expect(t.start).toBeGreaterThanOrEqual(0);
+        expect(t.end).toBeGreaterThan(t.start);
+        expect(text.slice(t.start, t.end)).toBe(t.text);
+        expect(t.replaceStart).toBeLessThanOrEqual(t.start);
+        expect(['morning', 'afternoon', 'evening', 'night', 'midday']).toContain(t.partOfDay);
+      }
+    }
+  });
+
+  it('handles empty text, emoji and very long digit runs', () => {
+    expect(findClockTimes('')).toEqual([]);
+    expect(findClockTimes('🎉🎉 at 6pm 🎉').map((t) => t.text)).toEqual(['6pm']);
+    expect(findClockTimes('1'.repeat(10000))).toEqual([]);
+    expect(findClockTimes('1-'.repeat(5000)).length).toBe(0);
+  });
+});
