@@ -29,7 +29,14 @@ import {
   type Tok,
 } from './name-normalize.js';
 
+import { ENGLISH_WORDS } from './english-words.js';
+
 export { fileNameWords, normKey, tokenize } from './name-normalize.js';
+
+let english: Set<string> | undefined;
+function englishWords(): Set<string> {
+  return (english ??= new Set(ENGLISH_WORDS.split(' ')));
+}
 
 export interface IndexedPupil {
   id: number;
@@ -63,6 +70,8 @@ export interface NameIndex {
   classes: Set<string>;
   /** Allowed names (public figures), concatenated keys. */
   allow: Set<string>;
+  /** Roster name keys that are also everyday English words ("hunt", "cash"), besides NAME_WORDS. */
+  wordKeys: Set<string>;
   /** First-word keys of staff first names, allowed names and class names: a quick filter. */
   prefixes: Set<string>;
   maxFirst: number;
@@ -215,7 +224,11 @@ export function buildNameIndex(school: Pick<School, 'roster' | 'staff' | 'noPubl
     if (stripped[0]) prefixes.add(stripped[0]);
     for (const k of classKeys(c)) prefixes.add(k);
   }
+  const dict = englishWords();
+  const wordKeys = new Set<string>();
+  for (const k of [...first.keys(), ...last.keys(), ...lastPart.keys()]) if (dict.has(k) && !NAME_WORDS.has(k)) wordKeys.add(k);
   return {
+    wordKeys,
     prefixes,
     pupils,
     first,
@@ -239,6 +252,11 @@ export function getNameIndex(ctx: { school: School; runCache: Map<string, unknow
   const index = buildNameIndex(ctx.school);
   ctx.runCache.set('names:index', { school: ctx.school, index });
   return index;
+}
+
+/** A name that is also an everyday word ("Rose", "Will", "Hunt"): context decides. */
+function isWord(index: NameIndex, key: string): boolean {
+  return NAME_WORDS.has(key) || index.wordKeys.has(key) || key.length <= 2;
 }
 
 /** Is `key` a known part of some pupil's or staff member's name? */
@@ -347,7 +365,7 @@ const VOCATIVE_NEXT = new Set(['you', 'your', 'well', 'congratulations', 'congra
  */
 function judge(index: NameIndex, toks: Tok[], i: number, n: number, mode: MatchMode): Verdict {
   const t = toks[i];
-  const wordish = n === 1 && NAME_WORDS.has(t.key);
+  const wordish = n === 1 && isWord(index, t.key);
   if (mode === 'tag') return 'yes';
   const after = toks[i + n];
   // "Thompson Road", "Hughes Primary School", "Okafor House": a place named after someone.
@@ -425,7 +443,7 @@ export function findNames(index: NameIndex, text: string, opts: { mode?: MatchMo
         if (best) {
           const lastTok = toks[j + best.n - 1];
           const allLower = toks.slice(i, j + best.n).every((x) => x.cap === 'lower');
-          const bothWords = NAME_WORDS.has(toks[i].key) && firstHit.n === 1 && best.n === 1 && NAME_WORDS.has(nextTok.key);
+          const bothWords = isWord(index, toks[i].key) && firstHit.n === 1 && best.n === 1 && isWord(index, nextTok.key);
           const quiet = mode !== 'tag' && bothWords && (allLower || mode === 'words' || nextTok.cap === 'lower' || t.cap === 'lower');
           if (!quiet) {
             if (want.has('full')) {
@@ -453,7 +471,7 @@ export function findNames(index: NameIndex, text: string, opts: { mode?: MatchMo
           const after = toks[j + 1];
           const pronounI = nextTok.raw === 'I' && after && after.cap === 'lower';
           const article = nextTok.raw === 'A' && after && after.cap === 'lower' && !/^\./.test(text.slice(nextTok.end));
-          if (ids.length && !pronounI && !article && judgeFirstForInitial(toks, i, firstHit.n)) {
+          if (ids.length && !pronounI && !article && judgeFirstForInitial(index, toks, i, firstHit.n)) {
             const dot = text[nextTok.end] === '.';
             // Keep a full stop that ends the sentence; drop the initial's own dot otherwise.
             const rest = text.slice(nextTok.end + (dot ? 1 : 0));
@@ -491,7 +509,7 @@ export function findNames(index: NameIndex, text: string, opts: { mode?: MatchMo
     if (!lastHit && !firstHit && t.cap === 'title' && t.key.length > 3 && t.key.endsWith('s')) {
       // "the Patels"
       const ids = index.last.get(t.key.slice(0, -1));
-      if (ids && !NAME_WORDS.has(t.key.slice(0, -1))) lastHit = { n: 1, ids };
+      if (ids && !isWord(index, t.key.slice(0, -1))) lastHit = { n: 1, ids };
     }
     if (lastHit) {
       const lEnd = toks[i + lastHit.n - 1];
@@ -599,9 +617,9 @@ function multiTokenOk(toks: Tok[], i: number, n: number, pupils: IndexedPupil[])
 }
 
 /** "May I", "Will A" are not names with an initial; a capitalised first name before a capital letter is. */
-function judgeFirstForInitial(toks: Tok[], i: number, n: number): boolean {
+function judgeFirstForInitial(index: NameIndex, toks: Tok[], i: number, n: number): boolean {
   const t = toks[i];
-  if (n > 1 || !NAME_WORDS.has(t.key)) return t.cap !== 'lower';
+  if (n > 1 || !isWord(index, t.key)) return t.cap !== 'lower';
   if (t.cap !== 'title') return false;
   const prev = t.sentStart ? undefined : toks[i - 1];
   if (prev && (DETERMINERS.has(prev.key) || PRONOUNS.has(prev.key))) return false;

@@ -68,6 +68,10 @@ t.run('pupil-surname', {
     'Grace and Hope made a den.',
     'We learnt French and Spanish songs.',
     'Go #TeamGreen!',
+    'The Easter egg hunt was great fun.',
+    'We played ball on the field.',
+    'Do come along, an event for all.',
+    'Hunt the thimble was our favourite game.',
   ],
   invalid: [
     { text: 'Well done Amelia Hughes!', excerpts: ['Amelia Hughes'], suggestion: 'Amelia', severity: 'error', message: /use the first name only/ },
@@ -139,6 +143,8 @@ t.run('pupil-surname', {
     { text: '[Amelia Hughes](https://example.org/news) won.', excerpts: ['Amelia Hughes'] },
     { text: '| Name | Prize |\n|---|---|\n| Amelia Hughes | Gold |', excerpts: ['Amelia Hughes'] },
     { text: 'Amelia-Hughes came first.', excerpts: ['Amelia-Hughes'] },
+    { text: 'Well done Hunt and Ball!', excerpts: ['Hunt', 'Ball'] },
+    { text: 'Joseph Hunt and An Nguyen read poems.', excerpts: ['Joseph Hunt', 'An Nguyen'] },
   ],
 });
 
