@@ -125,11 +125,15 @@ export const check: CheckKind<Options> = {
     if (o.photos && d.images.length > 0) {
       const metas = await ctx.photos();
       const own = { schoolName: ctx.school.name, schoolDomains: ctx.school.schoolDomains, staff: ctx.school.staff };
+      const pupils = [...(ctx.school.roster ?? []), ...(ctx.school.noPublish ?? [])];
       for (const meta of metas) {
         const holders: { name: string; role: string }[] = [];
         const add = (raw: string, role: string) => {
           const name = cleanHolder(raw);
           if (!isMeaningfulHolder(name) || isOwnHolder(name, own)) return;
+          // a pupil as the photographer: never suggest printing a pupil's name (image-metadata
+          // already asks for the name to be removed from the photo)
+          if (isOwnHolder(name, { staff: pupils })) return;
           if (holders.some((h) => namesHolder(h.name, name) || namesHolder(name, h.name))) return;
           holders.push({ name, role });
         };

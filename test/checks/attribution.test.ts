@@ -215,6 +215,11 @@ describe('missing-attribution: photo metadata (fake context)', () => {
     ]);
     expect(hits).toEqual([]);
   });
+  it("never asks to print a pupil's name (a pupil as photographer)", async () => {
+    const pupil = t.school.roster[0];
+    const hits = await runFake('Our garden', [meta({ creators: [{ tag: 'Artist', value: `${pupil.first} ${pupil.last}` }] })]);
+    expect(hits).toEqual([]);
+  });
   it('gives one finding per photo and holder', async () => {
     const hits = await runFake('Our trip', [
       meta({ path: 'a.jpg', creators: [{ tag: 'Artist', value: 'Sam Okafor' }] }),
