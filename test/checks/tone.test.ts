@@ -51,7 +51,7 @@ t.run('negative-tone', {
     { text: 'Reminder\nPlease do not park on the zig-zags.\n\nThank you!', format: 'text', name: 'plain-text draft' },
   ],
   invalid: [
-    ...grievance.map((text) => ({ text, excerpts: [text], severity: 'error' as const, message: /^Grievance aimed at .+ \(error\): this sentence complains about people in public \('/, suggestion: SUGGEST_POSITIVE })),
+    ...grievance.map((text) => ({ text, excerpts: [text], severity: 'error' as const, message: /^Grievance aimed at .+: this sentence complains about people in public \('.*\)\. Say what you would like people to do instead$/, suggestion: SUGGEST_POSITIVE })),
     ...negative.map((text) => ({ text, excerpts: [text], message: /this sentence (reads as negative|complains about people)/ })),
     ...[
       "Yet again, the school has been let down by the council's failure to repair the roof.",
@@ -69,13 +69,13 @@ t.run('negative-tone', {
       text: 'What an absolutely awful, miserable week it has been.',
       excerpts: ['What an absolutely awful, miserable week it has been.'],
       severity: 'warning',
-      message: "Negative tone (warning): this sentence reads as negative ('awful', 'miserable')",
+      message: "Negative tone: this sentence reads as negative ('awful', 'miserable'). Check it is how the school wants to sound",
       suggestion: 'Say it positively (what went well, what happens next), or leave it out',
     },
     {
       name: 'the message names who it is aimed at and the words used',
       text: 'It has come to our attention that some families are ignoring the one-way system at drop-off.',
-      message: "Grievance aimed at parents ('families') (error): this sentence complains about people in public ('It has come to our attention', 'some families', 'ignoring')",
+      message: "Grievance aimed at parents ('families'): this sentence complains about people in public ('It has come to our attention', 'some families', 'ignoring'). Say what you would like people to do instead",
     },
     {
       name: 'only the bad sentence of a paragraph is flagged, the excerpt is that sentence',
@@ -124,7 +124,7 @@ describe('negative-tone with school data and local tuning', () => {
     const text = 'Helen Green was rude and unhelpful again.';
     const withStaff = await runOn(text, t.rules, school);
     expect(withStaff.findings.map((f) => f.severity)).toEqual(['error']);
-    expect(withStaff.findings[0].message).toMatch(/^Grievance aimed at a member of staff \('Helen Green'\) \(error\): /);
+    expect(withStaff.findings[0].message).toMatch(/^Grievance aimed at a member of staff \('Helen Green'\): /);
     const without = await runOn(text, t.rules, emptySchool());
     expect(without.findings.map((f) => f.severity)).toEqual(['warning']);
   });
