@@ -55,12 +55,23 @@ export const check: CheckKind<Options> = {
       const phrase = o.partsOfDay[t.partOfDay] ?? DEFAULT_PHRASES[t.partOfDay];
       // as the reader sees it: "**6**pm" -> "6pm", a line break -> a space
       const shown = text.slice(t.start, t.end).replace(/[*_~`]+/g, '').replace(/\s+/g, ' ').trim();
-      const say = t.dayPhrase ? t.dayPhrase.replace(/\s+/g, ' ') : phrase;
+      const already = t.dayPhrase ?? t.dayBefore;
+      const say = already ? already.replace(/\s+/g, ' ') : phrase;
       const hit: Hit = {
         span: { start: t.start, end: t.end },
         data: { match: shown, partOfDay: say },
-        suggestion: t.dayPhrase ? `Leave out the time: '${say}' is enough` : `Mention '${say}' instead of '${shown}'`,
+        suggestion: already ? `Leave out the time: '${say}' is enough` : `Mention '${say}' instead of '${shown}'`,
       };
+      if (t.dayBefore && !t.dayPhrase) {
+        // "this evening at 7 for carols" -> "this evening for carols"
+        let from = t.replaceStart;
+        while (from > 0 && /[ \t]/.test(text[from - 1])) from--;
+        if (o.fix && t.lead !== undefined && REPLACEABLE_LEADS.has(t.lead) && prose.slice(from, t.end) === text.slice(from, t.end)) {
+          hit.fix = { span: { start: from, end: t.end }, replacement: '' };
+        }
+        hits.push(hit);
+        continue;
+      }
       const from = t.replaceStart;
       const rangeLead = t.lead === 'from' || t.lead === 'between';
       const leadOk = REPLACEABLE_LEADS.has(t.lead) && (!rangeLead || t.parts.length === 2);

@@ -48,6 +48,8 @@ export interface ClockTime {
   lead?: string;
   /** A part-of-day phrase written with the time ("in the evening", "tonight"), if any. */
   dayPhrase?: string;
+  /** A part-of-day phrase written just before it ("this evening at 7"), if any. */
+  dayBefore?: string;
 }
 
 export interface FindClockTimesOptions {
@@ -627,6 +629,24 @@ class Matcher {
     return false;
   }
 
+  /**
+   * A part-of-day phrase ending right before token i that says when on its own: "this
+   * evening", "tonight", "Saturday morning" (not "quiz night", an event's name).
+   */
+  dayPhraseBefore(i: number): { start: number; end: number } | undefined {
+    const t = this.T[i - 1];
+    if (!t || t.k !== 'w' || this.T[i].brk) return undefined;
+    if (t.l === 'tonight' || t.l === 'tonite') return { start: t.s, end: t.e };
+    if (!/^(morning|afternoon|evening|night)$/.test(t.l)) return undefined;
+    const d = this.T[i - 2];
+    if (d && d.k === 'w' && !this.T[i - 1].brk && /^(this|tomorrow|friday|monday|tuesday|wednesday|thursday|saturday|sunday|every|each|on|the|that)$/.test(d.l)) {
+      const start = /^(on|the)$/.test(d.l) ? t.s : d.s;
+      if (d.l === 'the' && t.l === 'night') return undefined;
+      return { start, end: t.e };
+    }
+    return undefined;
+  }
+
   /** A part of day just before token i: "this morning at 10", "tonight @ 3:20". */
   podBefore(i: number): PartOfDay | undefined {
     for (let k = i - 1, n = 0; k >= 0 && n < 3; k--, n++) {
@@ -914,6 +934,11 @@ function tryAt(M: Matcher, i: number, listLead?: string): { time: ClockTime; nex
     endTok = tail2.end;
   }
   if (c2 && (leadNode === 'from' || leadNode === 'between') && leadIdx >= 0) spanStartTok = leadIdx;
+  let dayBefore: string | undefined;
+  if (!dayPhrase && podHint) {
+    const db = M.dayPhraseBefore(atIdx >= 0 ? atIdx : leadIdx >= 0 ? leadIdx : spanStartTok);
+    if (db) dayBefore = M.text.slice(db.start, db.end);
+  }
   const start = T[spanStartTok].s;
   const stop = T[endTok - 1].e;
   let replaceStart = start;
@@ -940,6 +965,7 @@ function tryAt(M: Matcher, i: number, listLead?: string): { time: ClockTime; nex
       replaceStart,
       lead: atIdx >= 0 ? 'at' : leadNode,
       dayPhrase,
+      dayBefore,
     },
     next: endTok,
   };

@@ -154,6 +154,14 @@ describe('exact-time --fix', () => {
     const out = await runOn('Doors open at 6pm and pick-up is at 7.30pm.', rules, emptySchool(), { fix: true });
     expect(out.fixedText).toBe('Doors open in the evening and pick-up is in the evening.');
   });
+  it('leaves out the time when the post already says the part of the day', async () => {
+    const { rules } = await ruleTesterWithConfig();
+    const out = await runOn('Join us this evening at 7 for carols.', rules, emptySchool(), { fix: true });
+    expect(out.findings.map((f) => f.suggestion)).toEqual(["Leave out the time: 'this evening' is enough"]);
+    expect(out.fixedText).toBe('Join us this evening for carols.');
+    const quiz = await runOn('Quiz night at 7 in the hall.', rules, emptySchool(), { fix: true });
+    expect(quiz.fixedText).toBe('Quiz night in the evening in the hall.');
+  });
   it('does not rewrite "before 9am" (the meaning would change)', async () => {
     const { rules } = await ruleTesterWithConfig();
     const out = await runOn('Please arrive before 9am.', rules, emptySchool(), { fix: true });
