@@ -88,8 +88,11 @@ function capOf(s: string): Cap {
   return 'title';
 }
 
-/** Tokens of `text` (usually Draft.prose), with offsets into it. */
-export function tokenize(text: string): Tok[] {
+/**
+ * Tokens of `text` (usually Draft.prose), with offsets into it. `isName` (optional) tells which
+ * keys are known names, so a sentence full of names is not taken for a Title Case heading.
+ */
+export function tokenize(text: string, isName?: (key: string) => boolean): Tok[] {
   const toks: Tok[] = [];
   let prevEnd = 0;
   TOKEN.lastIndex = 0;
@@ -137,7 +140,7 @@ export function tokenize(text: string): Tok[] {
     }
     prevEnd = fullEnd;
   }
-  markTitleLines(text, toks);
+  markTitleLines(toks, isName);
   return toks;
 }
 
@@ -153,18 +156,30 @@ function isInitialDot(prev: Tok, gap: string): boolean {
 const SMALL = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'but', 'as', 'is']);
 
 /** A line where nearly every longer word is capitalised is a heading or a title: capitals say little. */
-function markTitleLines(text: string, toks: Tok[]): void {
+function markTitleLines(toks: Tok[], isName?: (key: string) => boolean): void {
   let i = 0;
   while (i < toks.length) {
     let j = i + 1;
     while (j < toks.length && !/[\n\r]/.test(toks[j].gap)) j++;
+    // Count without the known names first (a list of names is not a heading); if that leaves
+    // too few words to judge, count them too ("# Well Done Will!").
     let words = 0;
     let caps = 0;
+    let allWords = 0;
+    let allCaps = 0;
     for (let k = i; k < j; k++) {
       const t = toks[k];
       if (t.numeric || SMALL.has(t.key)) continue;
+      const capital = t.cap === 'title' || t.cap === 'upper';
+      allWords++;
+      if (capital) allCaps++;
+      if (isName?.(t.key)) continue;
       words++;
-      if (t.cap === 'title' || t.cap === 'upper') caps++;
+      if (capital) caps++;
+    }
+    if (words < 3 && allWords <= 4) {
+      words = allWords;
+      caps = allCaps;
     }
     if (words >= 3 && caps >= words - 0 && caps / words >= 0.99) {
       for (let k = i; k < j; k++) toks[k].titleLine = true;
@@ -173,7 +188,6 @@ function markTitleLines(text: string, toks: Tok[]): void {
     }
     i = j;
   }
-  void text;
 }
 
 /** True when the text between two tokens joins the parts of one name: spaces, one line break, a hyphen. */

@@ -21,7 +21,6 @@ import {
   PRONOUNS,
   SUBJECT_VERBS,
   TITLES,
-  fileNameWords,
   joinsName,
   nameParts,
   normKey,
@@ -391,10 +390,12 @@ function judge(index: NameIndex, toks: Tok[], i: number, n: number, mode: MatchM
     // Spoken to or labelled: "Will, you were brilliant", "Grace: 10 points", "Hope - well done!"
     if (next && !/\n/.test(next.gap) && /^\s*[,:!–—-]\s*$/.test(next.gap) && (VOCATIVE_NEXT.has(next.key) || next.numeric)) return 'yes';
     if (next && next.cap === 'lower' && SUBJECT_VERBS.has(next.key) && !/[,;:]/.test(next.gap)) return 'yes';
+    // A list of names: "Rose and Will", "Rose, Will and Grace".
     if (next && next.key === 'and') {
       const after = toks[i + n + 1];
       if (after && after.cap === 'title' && index.first.has(after.key)) return 'yes';
     }
+    if (next && /^\s*,\s*$/.test(next.gap) && next.cap === 'title' && index.first.has(next.key)) return 'yes';
     return 'maybe';
   }
   return 'yes';
@@ -409,7 +410,7 @@ export function findNames(index: NameIndex, text: string, opts: { mode?: MatchMo
   const mode = opts.mode ?? 'prose';
   const want = new Set<NameKind>(opts.kinds ?? ['full', 'surname', 'initial', 'first']);
   if (!index.hasRoster) return [];
-  const toks = tokenize(text);
+  const toks = tokenize(text, (k) => index.first.has(k) || index.last.has(k));
   const prot = protectedTokens(index, toks);
   const out: NameMatch[] = [];
   const possOf = (t: Tok) => t.poss;
