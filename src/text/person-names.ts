@@ -229,8 +229,14 @@ function scoreRun(terms: Term[], i: number, j: number, lex: Lexicons, text: stri
   const post = words[n - 1].post;
   if (after && post.trim() === '' && (CUE_AFTER.has(after.normal) || (after.tags.includes('PastTense') && !after.tags.includes('Participle')))) score += 1;
   else if (after && /,/.test(post) && (after.tags.includes('Determiner') || after.tags.includes('Actor') || after.tags.includes('Value'))) score += 1;
-  else if (after && /\(/.test(post) && (after.tags.includes('Country') || after.tags.includes('Place'))) score += 1;
+  else if (after && /\(/.test(post) && (after.tags.includes('Country') || after.tags.includes('Place') || /^\p{Lu}/u.test(after.text))) score += 1;
   else if (after && after.normal === 'of' && terms[j + 1]?.tags.includes('Country')) score += 1;
+  else if (after && post.trim() === '' && after.tags.includes('Value')) score += 0.5; // results: "Andrew Park 72 67"
+  // In a list or a results table: "1. Name", "20 - Name", ", Name,".
+  const before = terms[i - 1];
+  const pre = words[0].pre;
+  if (before && (before.tags.includes('Value') || /^\d/.test(before.text)) && /[.\-–:]\s*$/.test(before.post + pre)) score += 1;
+  else if (before && /,\s*$/.test(before.post) && /,/.test(post)) score += 0.5;
   if (/['’]s?$/.test(words[n - 1].text)) score += 0.5;
   // Places and common words pull down.
   for (const k of keys) {
