@@ -70,6 +70,9 @@ export async function runCheck(paths: string[], opts: CheckOptions, cwd = proces
   if (inputs.length === 0) await groupFor({ kind: 'draft', path: path.join(cwd, 'x.md') });
 
   const runCache = new Map<string, unknown>();
+  // SMCHECK_TIMING=1: time per rule on stderr (as ESLint's TIMING=1), for whoever tunes a rule.
+  const timing = process.env.SMCHECK_TIMING ? new Map<string, number>() : undefined;
+  if (timing) runCache.set('timing', timing);
   const outcomes: DraftOutcome[] = [];
   const drafts = inputs.filter((i) => i.kind === 'draft');
   const photos = inputs.filter((i) => i.kind === 'photo');
@@ -88,6 +91,11 @@ export async function runCheck(paths: string[], opts: CheckOptions, cwd = proces
     outcomes.push({ draft: bad.path, images: [], status: 'error', error: bad.reason, findings: [], suppressions: [] });
   }
 
+  if (timing) {
+    const rows = [...timing.entries()].sort((a, b) => b[1] - a[1]);
+    process.stderr.write(`Rule timings (ms, including first use of each check kind; process up ${performance.now().toFixed(0)} ms):\n`);
+    for (const [id, ms] of rows) process.stderr.write(`  ${id.padEnd(22)} ${ms.toFixed(1).padStart(8)}\n`);
+  }
   if (opts.fix) {
     const first = groups.values().next().value;
     await writeFixes(outcomes, cwd, first ? (await first).config.school.maxImageSize : undefined);

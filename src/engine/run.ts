@@ -137,10 +137,13 @@ export async function checkDraft(input: DraftInput, opts: RunOptions): Promise<D
   const lines = new LineMap(draft.text);
   const located: Located[] = [];
   const fixes: { start: number; end: number; replacement: string; finding: Located }[] = [];
+  const timing = runCache.get('timing') as Map<string, number> | undefined;
   for (const rule of opts.rules) {
     let hits: Hit[];
+    const t0 = timing ? performance.now() : 0;
     try {
       hits = await rule.check.run(ctx, rule);
+      if (timing) timing.set(rule.id, (timing.get(rule.id) ?? 0) + performance.now() - t0);
     } catch (e) {
       if (e instanceof InputError) {
         if (!errors.includes(e.message)) errors.push(e.message);

@@ -131,6 +131,11 @@ function escapeRe(s: string): string {
  * alternative phrases. Matching is case-insensitive (the caller lower-cases the text).
  */
 export function phraseToRegExp(phrase: string): RegExp {
+  return new RegExp(phraseToSource(phrase), 'gu');
+}
+
+/** The regular expression's source for a phrase; throws on a malformed phrase (cheap: no RegExp is built). */
+export function phraseToSource(phrase: string): string {
   const alternatives = phrase
     .trim()
     .toLowerCase()
@@ -163,7 +168,25 @@ export function phraseToRegExp(phrase: string): RegExp {
       return re;
     });
   // A possessive "'s" may follow ("the council's", "the other school's").
-  return new RegExp(`(?<!${WORD_CHARS})(?:${alternatives.join('|')})(?:'s)?(?!${WORD_CHARS})`, 'gu');
+  return `(?<!${WORD_CHARS})(?:${alternatives.join('|')})(?:'s)?(?!${WORD_CHARS})`;
+}
+
+/**
+ * A phrase whose RegExp is built on first use. Most phrases are ruled out for a sentence by
+ * their keywords, and building ~400 Unicode look-around RegExps up front cost ~18 ms a run.
+ */
+function lazyPhrase(phrase: string, weight: number, label: string): CompiledPhrase {
+  const source = phraseToSource(phrase); // validates now, so a bad phrase fails on load
+  let re: RegExp | undefined;
+  return {
+    get re() {
+      return (re ??= new RegExp(source, 'gu'));
+    },
+    keys: phraseKeys(phrase),
+    weight,
+    label,
+    source: phrase,
+  };
 }
 
 /**
@@ -186,13 +209,7 @@ export function phraseKeys(phrase: string): string[] | null {
 function compilePhrases(list: Array<string | WeightedPhrase>, defaultWeight: number): CompiledPhrase[] {
   return list.map((p) => {
     const o = typeof p === 'string' ? { phrase: p } : p;
-    return {
-      re: phraseToRegExp(o.phrase),
-      keys: phraseKeys(o.phrase),
-      weight: o.weight ?? defaultWeight,
-      label: o.label ?? o.phrase.replace(/[|*]/g, (c) => (c === '|' ? '/' : '')),
-      source: o.phrase,
-    };
+    return lazyPhrase(o.phrase, o.weight ?? defaultWeight, o.label ?? o.phrase.replace(/[|*]/g, (c) => (c === '|' ? '/' : '')));
   });
 }
 
@@ -207,13 +224,7 @@ export function compileTone(options: ToneOptions, baseLexicon: Record<string, nu
   return {
     options,
     lexicon,
-    phrases: Object.entries(options.phrases ?? {}).map(([phrase, v]) => ({
-      re: phraseToRegExp(phrase),
-      keys: phraseKeys(phrase),
-      weight: v,
-      label: phrase,
-      source: phrase,
-    })),
+    phrases: Object.entries(options.phrases ?? {}).map(([phrase, v]) => lazyPhrase(phrase, v, phrase)),
     grievances: compilePhrases(options.grievances, 2),
     sarcasm: compilePhrases(options.sarcasm, 3),
     targets: compilePhrases(options.targets, 0),
