@@ -81,6 +81,15 @@ describe('findNames', () => {
   });
 });
 
+describe('loadNlp', () => {
+  it('loads compromise once and hands back the same function', async () => {
+    const [a, b] = await Promise.all([loadNlp(), loadNlp()]);
+    expect(a).toBe(b);
+    expect(typeof a).toBe('function');
+    expect(a('Amelia sang.').people().out('array')).toEqual(['Amelia']);
+  });
+});
+
 describe('findPersonNames (no roster)', () => {
   it('finds full names and leaves titles, places and organisations', async () => {
     const nlp = await loadNlp();
