@@ -221,8 +221,7 @@ function toFinding(hit: Hit, rule: LoadedRule, draft: ParsedDraft, lines: LineMa
     f.endLine = b.line;
     f.endColumn = b.column;
     f.offset = start;
-    const fromProse = draft.prose.slice(start, end).replace(/\s+/g, ' ').trim();
-    excerpt = fromProse || draft.text.slice(start, end).replace(/\s+/g, ' ').trim();
+    excerpt = excerptOf(draft, start, end);
   }
   const data: Record<string, string | number> = { ...(hit.data ?? {}) };
   if (data.match === undefined && excerpt !== undefined) data.match = excerpt;
@@ -233,6 +232,22 @@ function toFinding(hit: Hit, rule: LoadedRule, draft: ParsedDraft, lines: LineMa
   else if (hit.data?.match !== undefined) f.excerpt = String(hit.data.match);
   if (hit.suggestion !== undefined) f.suggestion = hit.suggestion;
   return f;
+}
+
+/**
+ * The excerpt as a reader sees it: markup inside the span left out ("6:*30*pm" → "6:30pm",
+ * "**Amelia**\nHughes" → "Amelia Hughes"), whitespace folded. Falls back to the raw text for
+ * spans outside the prose (rules with scope: text).
+ */
+export function excerptOf(draft: { text: string; prose: string }, start: number, end: number): string {
+  let out = '';
+  for (let i = start; i < end; i++) {
+    const t = draft.text[i];
+    const p = draft.prose[i];
+    if (p !== ' ' || /\s/.test(t)) out += p; // kept prose, or real whitespace
+  }
+  const clean = out.replace(/\s+/g, ' ').trim();
+  return clean || draft.text.slice(start, end).replace(/\s+/g, ' ').trim();
 }
 
 export function fill(template: string, data: Record<string, string | number>): string {

@@ -28,3 +28,15 @@ describe('findings map back to line:column in the original file', () => {
     expect(await at('\uFEFFa\r\nb\r\n  @x_y', 'text')).toEqual([[3, 3, 3, 7, '@x_y']]);
   });
 });
+
+describe('excerpts read as the post does', () => {
+  it('markup inside a span is left out, line breaks fold to spaces', async () => {
+    const { excerptOf } = await import('../../src/engine/run.js');
+    const { parseDraft } = await import('../../src/inputs/draft.js');
+    const d = parseDraft('Doors open at 6:*30*pm and **Amelia**\nHughes ran', { path: 'd.md', absPath: '/tmp/d.md', format: 'markdown' });
+    const a = d.text.indexOf('6:');
+    expect(excerptOf(d, a, d.text.indexOf('pm') + 2)).toBe('6:30pm');
+    const b = d.text.indexOf('**Amelia');
+    expect(excerptOf(d, b, d.text.indexOf('Hughes') + 6)).toBe('Amelia Hughes');
+  });
+});
