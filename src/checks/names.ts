@@ -11,14 +11,15 @@
  *                     metadata); a first name or surname shared with other pupils is a warning.
  *
  *   fileNames (default true), metadata (default true): also look in photos' file names / metadata.
+ *   links (default true): also look in link addresses (a name in a URL is published too).
  *   noRoster: full-names (default) | off: what the surname and with-image modes do when the
  *   school has no roster. noRosterSeverity: severity of those guesses (default: the rule's).
  *
- * Messages (rule.messages) by id: surname, initial, noRoster, fileName, metadata, ambiguous;
- * template values: {match}, {first}, {photo}, {field}.
+ * Messages (rule.messages) by id: surname, initial, noRoster, fileName, metadata, link, ambiguous;
+ * template values: {match}, {first}, {photo}, {field}, {url}.
  */
 import { z } from 'zod';
-import type { CheckContext, CheckKind, Hit, Rule } from '../types.js';
+import type { CheckContext, CheckKind, Hit, Rule, TextSpan } from '../types.js';
 import type { PhotoMeta } from '../inputs/photo-meta.js';
 import { fileNameWords, findNames, getNameIndex, resolveMaybes, type MatchMode, type NameIndex, type NameMatch } from '../text/names.js';
 import { nameParts } from '../text/name-normalize.js';
@@ -28,6 +29,7 @@ const options = z
     mode: z.enum(['surname', 'with-image', 'no-publish']),
     fileNames: z.boolean().default(true),
     metadata: z.boolean().default(true),
+    links: z.boolean().default(true),
     noRoster: z.enum(['full-names', 'off']).default('full-names'),
     noRosterSeverity: z.enum(['error', 'warning', 'info']).optional(),
   })
@@ -38,6 +40,8 @@ type Options = z.infer<typeof options>;
 interface Source {
   text: string;
   mode: MatchMode;
+  /** Set for a link's address: the finding points at the link. */
+  link?: { span: TextSpan; url: string };
   /** Set for file names and metadata: the finding is about this photo. */
   photo?: string;
   field?: string;
@@ -48,8 +52,25 @@ function photoName(p: string): string {
 }
 
 /** Where to look: the prose (text, headings, alt text, captions), then each photo's name and metadata. */
+/** A link's address as words: "https://school.example/news/amelia-hughes-wins" → "school example news amelia hughes wins". */
+function urlWords(url: string): string {
+  let u = url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^www\./i, '');
+  try {
+    u = decodeURIComponent(u);
+  } catch {
+    /* keep it as written */
+  }
+  return fileNameWords(u.replace(/[/?#=&%:@]+/g, ' ').replace(/\.(html?|php|aspx?)\b/gi, ' ') + '.x');
+}
+
 async function sources(ctx: CheckContext, o: Options, withPhotos: boolean): Promise<Source[]> {
   const out: Source[] = [{ text: ctx.draft.prose, mode: 'prose' }];
+  if (o.links) {
+    for (const l of ctx.draft.links ?? []) {
+      if (/^(mailto|tel):/i.test(l.url)) continue;
+      out.push({ text: urlWords(l.url), mode: 'words', link: { span: l.span, url: l.url }, field: 'link' });
+    }
+  }
   if (!withPhotos || ctx.draft.images.length === 0) return out;
   if (o.fileNames) {
     for (const img of ctx.draft.images) out.push({ text: fileNameWords(photoName(img.path)), mode: 'words', photo: img.path, field: 'file name' });
@@ -85,6 +106,15 @@ function matchAll(ctx: CheckContext, index: NameIndex, src: Source): Promise<Nam
   return p;
 }
 
+/** A hit in the text, or on a link whose address holds the name. */
+function textHit(src: Source, m: NameMatch, messageId: string | undefined, extra: Partial<Hit> = {}): Hit {
+  const match = m.text.replace(/\s+/g, ' ').trim();
+  if (src.link) {
+    return { span: src.link.span, messageId: messageId === 'ambiguous' ? 'ambiguous' : 'link', data: { match, url: src.link.url }, ...extra };
+  }
+  return { span: m.span, messageId, data: { match }, ...extra };
+}
+
 function photoHit(src: Source, m: NameMatch, messageId: string, extra: Partial<Hit> = {}): Hit {
   return {
     photo: src.photo,
@@ -118,7 +148,7 @@ export const check: CheckKind<Options> = {
           if (src.photo) {
             hits.push(photoHit(src, m, shared ? 'ambiguous' : src.field === 'file name' ? 'fileName' : 'metadata', severity));
           } else {
-            hits.push({ span: m.span, messageId: shared ? 'ambiguous' : undefined, data: { match: m.text.replace(/\s+/g, ' ').trim() }, ...severity });
+            hits.push(textHit(src, m, shared ? 'ambiguous' : undefined, severity));
           }
         }
       }
@@ -131,17 +161,22 @@ export const check: CheckKind<Options> = {
     }
 
     if (o.mode === 'surname') {
-      const found = await matchAll(ctx, index, { text: ctx.draft.prose, mode: 'prose' });
-      for (const m of found) {
-        if (m.kind === 'first') continue;
-        const hit: Hit = {
-          span: m.span,
-          messageId: m.kind === 'full' ? undefined : m.kind,
-          data: { match: m.text.replace(/\s+/g, ' ').trim(), first: m.suggestion ?? 'the first name' },
-        };
-        if (m.suggestion) hit.suggestion = m.suggestion;
-        if (m.fix) hit.fix = m.fix;
-        hits.push(hit);
+      for (const src of await sources(ctx, o, false)) {
+        for (const m of await matchAll(ctx, index, src)) {
+          if (m.kind === 'first') continue;
+          if (src.link) {
+            hits.push(textHit(src, m, 'link'));
+            continue;
+          }
+          const hit: Hit = {
+            span: m.span,
+            messageId: m.kind === 'full' ? undefined : m.kind,
+            data: { match: m.text.replace(/\s+/g, ' ').trim(), first: m.suggestion ?? 'the first name' },
+          };
+          if (m.suggestion) hit.suggestion = m.suggestion;
+          if (m.fix) hit.fix = m.fix;
+          hits.push(hit);
+        }
       }
       return hits;
     }
@@ -150,7 +185,7 @@ export const check: CheckKind<Options> = {
     for (const src of await sources(ctx, o, true)) {
       for (const m of await matchAll(ctx, index, src)) {
         if (src.photo) hits.push(photoHit(src, m, src.field === 'file name' ? 'fileName' : 'metadata'));
-        else hits.push({ span: m.span, data: { match: m.text.replace(/\s+/g, ' ').trim() } });
+        else hits.push(textHit(src, m, undefined));
       }
     }
     return hits;
