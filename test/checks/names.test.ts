@@ -227,6 +227,7 @@ t.run('no-publish', {
   ],
   invalid: [
     { text: 'Well done Nia!', excerpts: ['Nia'], severity: 'error', message: /is on the school's no-publish list/ },
+    { text: 'Ava Thompson read a poem.', excerpts: ['Ava Thompson'], severity: 'error', name: 'a pupil on the no-publish list but not on the roster' },
     { text: 'Nia Thompson read a poem.', excerpts: ['Nia Thompson'], severity: 'error' },
     { text: 'Thompson scored a goal.', excerpts: ['Thompson'], severity: 'error' },
     { text: 'NIA THOMPSON', excerpts: ['NIA THOMPSON'], severity: 'error' },
@@ -387,5 +388,24 @@ describe('whole posts: every name a careful reader would catch, and nothing else
       const out = await runOn(p.text, t.rules, school, { photos: p.photos });
       expect(out.findings.map((f) => [f.rule, f.excerpt])).toEqual(p.expect);
     });
+  }
+});
+
+describe('the examples in the rule files', () => {
+  for (const id of ['pupil-surname', 'name-with-image', 'no-publish']) {
+    const rule = t.rules.find((r) => r.id === id)!;
+    const photos = id === 'name-with-image' ? PHOTO : [];
+    for (const bad of rule.examples?.bad ?? []) {
+      it(`${id} flags: ${bad}`, async () => {
+        const out = await runOn(bad, t.rules, school, { photos });
+        expect(out.findings.filter((f) => f.rule === id).length).toBeGreaterThan(0);
+      });
+    }
+    for (const good of rule.examples?.good ?? []) {
+      it(`${id} passes: ${good}`, async () => {
+        const out = await runOn(good, t.rules, school, { photos });
+        expect(out.findings.filter((f) => f.rule === id)).toEqual([]);
+      });
+    }
   }
 });
