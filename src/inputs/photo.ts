@@ -55,7 +55,8 @@ const EXT_FORMAT: Record<string, string> = {
 
 let exifrModule: Promise<any> | undefined;
 function loadExifr(): Promise<any> {
-  exifrModule ??= import('exifr').then((m: any) => m.default ?? m);
+  // The ESM build: importing the package's CJS main makes Node lex 75 KB of CommonJS first (~15 ms).
+  exifrModule ??= import('exifr/dist/full.esm.mjs').then((m: any) => m.default ?? m);
   return exifrModule;
 }
 
