@@ -29,6 +29,7 @@ import {
 } from './name-normalize.js';
 
 import { ENGLISH_WORDS } from './english-words.js';
+import { FAMOUS_NAMES } from './name-famous.js';
 
 export { fileNameWords, normKey, tokenize } from './name-normalize.js';
 
@@ -205,17 +206,20 @@ export function buildNameIndex(school: Pick<School, 'roster' | 'staff' | 'noPubl
 
   const allow = new Set<string>();
   let maxPhrase = 3;
-  for (const a of school.allowNames ?? []) {
+  const pupilFull = new Set(pupils.map((p) => p.firstKeys.map((f) => f + p.lastKey)).flat());
+  for (const [a, builtIn] of [...(school.allowNames ?? []).map((x) => [x, false] as const), ...FAMOUS_NAMES.map((x) => [x, true] as const)]) {
     const parts = nameParts(a);
     if (!parts.length) continue;
-    allow.add(parts.join(''));
+    const key = parts.join('');
+    if (builtIn && pupilFull.has(key)) continue; // a pupil who shares a famous name is still a pupil
+    allow.add(key);
     maxPhrase = Math.max(maxPhrase, Math.min(parts.length, 6));
   }
 
   const prefixes = new Set<string>();
   for (const s of school.staff ?? []) for (const f of [s.first, s.preferred ?? '']) if (nameParts(f)[0]) prefixes.add(nameParts(f)[0]);
   for (const s of school.staff ?? []) if (normKey(s.first)) prefixes.add(normKey(s.first));
-  for (const a of school.allowNames ?? []) if (nameParts(a)[0]) prefixes.add(nameParts(a)[0]);
+  for (const a of [...(school.allowNames ?? []), ...FAMOUS_NAMES]) if (nameParts(a)[0]) prefixes.add(nameParts(a)[0]);
   for (const c of classNames) {
     const parts = nameParts(c);
     if (parts[0]) prefixes.add(parts[0]);

@@ -149,6 +149,7 @@ t.run('pupil-surname', {
     { text: 'See https://school.example/news/AmeliaHughes for more.', excerpts: ['https://school.example/news/AmeliaHughes'] },
     { text: 'Well done Hunt and Ball!', excerpts: ['Hunt', 'Ball'] },
     { text: 'Joseph Hunt and An Nguyen read poems.', excerpts: ['Joseph Hunt', 'An Nguyen'] },
+    { text: 'Amy Johnson read her poem.', excerpts: ['Amy Johnson'], name: 'a pupil who shares a famous name is still a pupil' },
   ],
 });
 
@@ -177,6 +178,8 @@ t.run('name-with-image', {
     { text: '# We Will Remember Them', photos: PHOTO },
     { text: '# The King Visits', photos: PHOTO },
     { text: 'Summer, Autumn and Winter are seasons.', photos: PHOTO },
+    { text: 'World Book Day: we came as Harry Potter and Matilda Wormwood!', photos: PHOTO },
+    { text: 'Grace Darling and Florence Nightingale were our history topic.', photos: PHOTO },
     { text: 'We had lunch at Burger King.', photos: PHOTO },
     { text: 'A picnic on the Village Green.', photos: PHOTO },
     { text: "St Mary's Church choir sang.", photos: PHOTO },
@@ -194,6 +197,7 @@ t.run('name-with-image', {
     { text: 'With Max and Amber in goal we won.', photos: PHOTO, excerpts: ['Max', 'Amber'] },
     { text: 'Grace sang a solo.', photos: PHOTO, excerpts: ['Grace'] },
     { text: 'Well done India and Florence!', photos: PHOTO, excerpts: ['India', 'Florence'] },
+    { text: 'Harry dressed as Harry Potter.', photos: PHOTO, excerpts: ['Harry'] },
     { text: '# Well Done Will!', photos: PHOTO, excerpts: ['Will'] },
     { text: '# Star of the Week: Max', photos: PHOTO, excerpts: ['Max'] },
     { text: 'Will, you were brilliant.', photos: PHOTO, excerpts: ['Will'] },
@@ -276,6 +280,8 @@ nr.run('pupil-surname', {
     'We went to Hill Top Farm.',
     'Well done Amelia!',
     'We visited the Natural History Museum.',
+    'World Book Day: Harry Potter, Willy Wonka and Tracy Beaker came to school!',
+    'Our topic is Florence Nightingale and Mary Seacole.',
     'Sports day is on Friday.',
     'Our trip to Twycross Zoo was amazing.',
     'Red Nose Day raised money for Comic Relief.',
