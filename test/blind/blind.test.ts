@@ -1,0 +1,55 @@
+/**
+ * The blind test: the whole product (the check command, folder batch, JSON report) over 72
+ * hand-written posts judged before smcheck was run on them (see README.md). Prints per-rule
+ * precision and recall; the floors are the measured numbers, so a regression fails.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BLIND, runBlind, score, table, type Expected } from './score.js';
+
+const expected = JSON.parse(readFileSync(path.join(BLIND, 'expected.json'), 'utf8')) as Record<string, Expected[]>;
+
+// Floors: [precision, recall] per rule, as measured (see the commit that last changed them).
+// First run (13:08 UTC, before any fix): ALL P 0.89 R 0.94, 65/72 posts judged right.
+const FLOORS: Record<string, [number, number]> = {
+  'exact-time': [0.92, 1],
+  'image-location': [1, 1],
+  'image-metadata': [1, 1],
+  'missing-attribution': [1, 1],
+  'name-with-image': [0.85, 0.75],
+  'negative-tone': [0.75, 1],
+  'no-publish': [1, 0.75],
+  'pupil-surname': [0.81, 1],
+  tagging: [1, 1],
+  ALL: [0.88, 0.94],
+};
+const POSTS_RIGHT = 65;
+
+describe('blind test (test/blind/posts)', () => {
+  let s: ReturnType<typeof score>;
+  beforeAll(async () => {
+    s = score(await runBlind(), expected);
+    const lines = [table(s.rows, s.total), `posts judged right (pass/fail): ${s.postsOk}/${s.posts}`];
+    for (const o of s.outcomes.filter((x) => x.kind !== 'tp')) lines.push(`  ${o.kind.toUpperCase()} ${o.rule.padEnd(20)} ${o.post}${o.line ? `:${o.line}` : ''}  ${JSON.stringify(o.text)}`);
+    for (const p of s.postRows) lines.push(`  POST ${p}`);
+    console.log(lines.join('\n'));
+  }, 120_000);
+
+  it('every post was checked and every expectation is in its post', () => {
+    expect(s.posts).toBe(Object.keys(expected).length);
+  });
+
+  it(`at least ${POSTS_RIGHT} posts get the right verdict (PASS/FAIL)`, () => {
+    expect(s.postsOk).toBeGreaterThanOrEqual(POSTS_RIGHT);
+  });
+
+  for (const [rule, [p, r]] of Object.entries(FLOORS)) {
+    it(`${rule}: precision >= ${p}, recall >= ${r}`, () => {
+      const row = rule === 'ALL' ? s.total : s.rows.find((x) => x.rule === rule);
+      expect(row, rule).toBeDefined();
+      expect(row!.p).toBeGreaterThanOrEqual(p);
+      expect(row!.r).toBeGreaterThanOrEqual(r);
+    });
+  }
+});
