@@ -385,7 +385,7 @@ function judge(index: NameIndex, toks: Tok[], i: number, n: number, mode: MatchM
   if (prev && PRONOUNS.has(prev.key) && MODALS.has(t.key)) return 'no';
   // "School Hall", "Village Green", "Burger King", "St Mary's Church": part of a longer proper name.
   if (!t.titleLine && prev && t.join && (prev.cap === 'title' || prev.cap === 'upper') && (!prev.sentStart || t.tag) && (!isNamePart(index, prev.key) || prev.poss) && !TITLES.has(prev.key)) return 'no';
-  if (nextJoined && PLACE_WORDS.has(next.key)) return 'no';
+  if (nextJoined && PLACE_WORDS.has(next.key) && !t.poss) return 'no';
   if (!t.titleLine && nextJoined && (next.cap === 'title' || next.cap === 'upper') && !isNamePart(index, next.key)) return 'no';
   if (MONTHS.has(t.key) && nextJoined && (/^\d/.test(next.raw) || /^(st|nd|rd|th)$/.test(next.key))) return 'no';
   if (MONTHS.has(t.key) && prev && (/^\d/.test(prev.raw) || /^(is|was|be|until|till|since|early|late|mid|next|last|this)$/.test(prev.key))) return 'no';
@@ -658,7 +658,7 @@ export async function resolveMaybes(text: string, matches: NameMatch[], load?: (
     }
     const doc = nlp(sentence);
     const terms = doc.json({ offset: true, terms: { offset: true } }) as Array<{ terms: NlpTerm[] }>;
-    const flat = terms.flatMap((s) => s.terms);
+    const flat = terms.flatMap((s) => s.terms).filter((x) => x.text !== ''); // contractions add empty terms
     const rel = m.span.start - offset;
     const idx = flat.findIndex((x) => x.offset && x.offset.start <= rel && rel < x.offset.start + x.offset.length);
     if (idx < 0) continue;
@@ -666,17 +666,32 @@ export async function resolveMaybes(text: string, matches: NameMatch[], load?: (
     const next = flat[idx + 1];
     const tags = new Set(term.tags);
     const nextTags = new Set(next?.tags ?? []);
-    const personish = tags.has('Person') || tags.has('FirstName') || tags.has('LastName') || tags.has('MaleName') || tags.has('FemaleName');
-    const wordish = tags.has('Modal') || tags.has('Month') || tags.has('Adjective') || tags.has('Date') || tags.has('Season');
-    // "Amber warning", "Summer term", "Grace period": a word-like name before a common noun is a word.
-    const modifier = !!next && nextTags.has('Noun') && !nextTags.has('ProperNoun') && !nextTags.has('Pronoun') && !nextTags.has('Verb') && !/[,;:]/.test(term.post ?? '');
-    if (modifier) continue;
-    const subject = (nextTags.has('PastTense') || (nextTags.has('PresentTense') && /s$/.test(next?.text ?? '') && !nextTags.has('Copula'))) && !nextTags.has('Copula');
+    const after = flat[idx + 2];
+    const afterTags = new Set(after?.tags ?? []);
+    // A word-like name at the start of a sentence is a person only with evidence from the
+    // sentence, not because the tagger's lexicon lists it as a first name ("Ivy", "Grace").
+    const wordish = tags.has('Modal') || tags.has('Month') || tags.has('Date') || tags.has('Season') || tags.has('Adjective');
+    const joined = !/[,;:]/.test(term.post ?? '');
+    // "Grace sang", "Will won": the subject of a past-tense verb.
+    const pastSubject = joined && nextTags.has('PastTense') && !nextTags.has('Copula') && !nextTags.has('Passive');
+    // "Grace wins the prize": a present-tense verb with an object.
+    const presentSubject =
+      joined && nextTags.has('PresentTense') && /s$/.test(next?.text ?? '') && !nextTags.has('Copula') &&
+      (afterTags.has('Determiner') || afterTags.has('Possessive') || afterTags.has('ProperNoun') || afterTags.has('Pronoun'));
+    // "Grace's painting": a possessive before a noun ("Summer's here" is a contraction).
+    const possessive =
+      /['’]s$/.test(m.text) && (nextTags.has('Noun') || nextTags.has('Gerund')) && !nextTags.has('Pronoun') && !IS_AFTER.has((next?.text ?? '').toLowerCase());
+    // "# Star of the Week: Grace": in a heading, a capitalised word inside the sentence.
     const properMidSentence = !!m.titleLine && idx > 0 && tags.has('ProperNoun') && !tags.has('Verb') && !wordish;
-    if ((personish && !wordish) || subject || properMidSentence) keep.add(m);
+    if (!wordish && (pastSubject || presentSubject || possessive || properMidSentence)) keep.add(m);
   }
   return matches.filter((m) => m.confidence !== 'maybe' || keep.has(m));
 }
+
+/** Words after "Summer's" that make it "Summer is": "Summer's here", "May's nearly over". */
+const IS_AFTER = new Set(
+  'here there back over gone nearly almost finally coming arrived been got a an the not so very really just still on off out in at my our your great fab lovely amazing hot cold sunny warm nearly'.split(' '),
+);
 
 export type NlpFn = (text: string) => { json(opts?: unknown): unknown };
 interface NlpTerm {
