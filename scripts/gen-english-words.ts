@@ -27,7 +27,9 @@ const EXTRA =
   'white wild winter wise wolf wren wright booth banks brook brooks burns cross day fields gates glover hart ' +
   'hayes hills holmes homes hope jewel joy kidd king knott lock long lucky major march miles mills moody noble ' +
   'norman nurse parsons penny pickles quick rainbow raven rose royal sharp sparrow stamp steel sweet summers ' +
-  'temple tiger tinker turner walker weaver webster wells wood woods young';
+  'temple tiger tinker turner walker weaver webster wells wood woods young ' +
+  // first names that are everyday words too
+  'mark jack frank bill pat rob sue nick drew grant chase miles dawn rusty sandy sunny sky joy ray guy dot kit pip';
 for (const w of EXTRA.split(/\s+/)) if (w) words.add(w);
 const sorted = [...words].sort();
 const out =

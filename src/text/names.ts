@@ -677,7 +677,7 @@ export async function resolveMaybes(text: string, matches: NameMatch[], load?: (
     // "Grace wins the prize": a present-tense verb with an object.
     const presentSubject =
       joined && nextTags.has('PresentTense') && /s$/.test(next?.text ?? '') && !nextTags.has('Copula') &&
-      (afterTags.has('Determiner') || afterTags.has('Possessive') || afterTags.has('ProperNoun') || afterTags.has('Pronoun'));
+      (afterTags.has('Determiner') || afterTags.has('Possessive') || afterTags.has('ProperNoun') || afterTags.has('Pronoun') || afterTags.has('Noun'));
     // "Grace's painting": a possessive before a noun ("Summer's here" is a contraction).
     const possessive =
       /['’]s$/.test(m.text) && (nextTags.has('Noun') || nextTags.has('Gerund')) && !nextTags.has('Pronoun') && !IS_AFTER.has((next?.text ?? '').toLowerCase());
