@@ -22,7 +22,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { compileOptions, toneOptions, type ToneRuleOptions } from '../../src/checks/tone.js';
 import { loadRuleFile } from '../../src/engine/rules.js';
-import { scoreSentence, scoreSentences, type CompiledTone } from '../../src/text/tone.js';
+import { scoreSentences, type CompiledTone } from '../../src/text/tone.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '../..');
@@ -99,21 +99,20 @@ function inPart(r: Row, part: Part): boolean {
   return part === 'look' ? foldOf(r.id) <= 2 : foldOf(r.id) >= 3;
 }
 
-/** How a tweet is read: each sentence on its own (as in a draft), or the whole tweet as one. */
-function flagger(tone: CompiledTone, unit: 'sentence' | 'post'): (text: string) => boolean {
-  if (unit === 'post') return (text) => scoreSentence(text.replace(/\s+/g, ' '), tone).kind !== 'none';
+/** A tweet is a complaint when any of its sentences (or, with `unit: block`, the tweet) is flagged. */
+function flagger(tone: CompiledTone): (text: string) => boolean {
   return (text) => scoreSentences(text, tone).some((s) => s.kind !== 'none');
 }
 
-const GRID_G = [-0.5, -1, -1.5, -2, -2.5, -3];
-const GRID_N = [-1, -1.5, -2, -2.5, -3, -3.5, -4];
+const GRID_G = [0, -0.5, -1, -1.5, -2, -2.5, -3];
+const GRID_N = [-1, -1.5, -2, -2.5, -3, -3.5, -4, -4.5, -5, -6];
 
 /**
  * 5-fold choice of the two thresholds inside the tune part: for each fold, the pair with the
  * best macro-F1 on the other four folds, scored on that fold. Returns the pooled out-of-fold
  * macro-F1 and the pair chosen on all five folds.
  */
-function crossValidate(rows: Row[], tone: CompiledTone, unit: 'sentence' | 'post') {
+function crossValidate(rows: Row[], tone: CompiledTone) {
   const gold = rows.map((r) => r.label as number);
   const folds = rows.map((r) => foldOf(r.id));
   const saved = tone.options.thresholds;
@@ -121,7 +120,7 @@ function crossValidate(rows: Row[], tone: CompiledTone, unit: 'sentence' | 'post
   for (const g of GRID_G)
     for (const n of GRID_N) {
       tone.options.thresholds = { grievance: g, negative: n };
-      const f = flagger(tone, unit);
+      const f = flagger(tone);
       preds.set(`${g},${n}`, rows.map((r) => f(r.text)));
     }
   tone.options.thresholds = saved;
@@ -169,13 +168,22 @@ async function main() {
   const tone = loadRuleOptions(resolve(repo, 'rules/negative-tone.yml'));
   const rule = await loadRuleFile(config, config);
   const complaints = compileOptions(rule.options as ToneRuleOptions);
-  const unit = (arg('--unit') ?? 'sentence') as 'sentence' | 'post';
-  const flagC = flagger(complaints, unit);
+  // Quick experiments without editing the file: --unit sentence|block, --set key=number
+  if (arg('--unit')) complaints.options.unit = arg('--unit') as 'sentence' | 'block';
+  for (let i = 0; i < process.argv.length; i++) {
+    if (process.argv[i] !== '--set') continue;
+    const [k, v] = process.argv[i + 1].split('=');
+    const path = k.split('.');
+    let obj = complaints.options as unknown as Record<string, unknown>;
+    for (const p of path.slice(0, -1)) obj = (obj[p] = { ...(obj[p] as object) }) as Record<string, unknown>;
+    obj[path[path.length - 1]] = Number(v);
+  }
+  const flagC = flagger(complaints);
   const methods: Array<[string, (t: string) => boolean]> = [
     ['AFINN `sentiment` alone (score < 0)', (t) => afinn.analyze(t).score < 0],
     ['`vader-sentiment` alone (compound <= -0.05)', (t) => vader.SentimentIntensityAnalyzer.polarity_scores(t).compound <= -0.05],
     ['`wink-sentiment` alone (score < 0)', (t) => wink(t).score < 0],
-    ['smcheck negative-tone (rules/negative-tone.yml)', flagger(tone, 'sentence')],
+    ['smcheck negative-tone (rules/negative-tone.yml)', flagger(tone)],
     [`smcheck tone + ${config.replace(repo + '/', '')}`, flagC],
   ];
 
@@ -205,7 +213,7 @@ async function main() {
 
   if (process.argv.includes('--cv')) {
     if (part === 'test') throw new Error('--cv is for the tune part');
-    const cv = crossValidate(rowsPart, complaints, unit);
+    const cv = crossValidate(rowsPart, complaints);
     console.log(`\n5-fold threshold choice inside "${part}" (grievance x negative grid): out-of-fold macro-F1 ${pct(cv.oof.macro)} (P ${pct(cv.oof.p)} R ${pct(cv.oof.r)} F1 ${pct(cv.oof.f1)})`);
     console.log(`  pairs chosen per fold: ${cv.chosen.join('  ')}; on all folds: ${cv.all.key} (${pct(cv.all.macro)}); the file has ${complaints.options.thresholds.grievance},${complaints.options.thresholds.negative}`);
   }
@@ -220,7 +228,7 @@ async function main() {
     const fps = rowsPart.filter((r, i) => mine[i] && !r.label);
     const fns = rowsPart.filter((r, i) => !mine[i] && r.label);
     const show = (r: Row, flagged: boolean) => {
-      const s = unit === 'post' ? [scoreSentence(r.text.replace(/\s+/g, ' '), complaints)] : scoreSentences(r.text, complaints);
+      const s = scoreSentences(r.text, complaints);
       const pick = flagged ? s.filter((x) => x.kind !== 'none') : s;
       return pick.map((x) => x.reasons.join('; ')).join(' || ');
     };

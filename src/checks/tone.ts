@@ -55,6 +55,10 @@ export const toneOptions = z
       .object({ before: z.number().min(0).max(5), after: z.number().min(0).max(5) })
       .strict()
       .default({ before: 0.5, after: 1.5 }),
+    /** Share of positive words' valence that counts (praise aimed at a company is often sarcastic). */
+    positiveWeight: z.number().min(0).max(1).default(1),
+    /** Score each sentence (default) or each block (paragraph, caption, list item) as one. */
+    unit: z.enum(['sentence', 'block']).default('sentence'),
     negationFactor: z.number().min(0).max(2).default(0.75),
     intensifierFactor: z.number().min(1).max(5).default(1.5),
     downtonerFactor: z.number().min(0).max(1).default(0.5),

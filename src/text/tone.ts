@@ -81,6 +81,10 @@ export interface ToneOptions {
     /** Extra share of negativity per emphasis cue (capitals, "!!", "??"), at most 3 cues. */
     perCue: number;
   };
+  /** Share of each positive word's valence that counts (1 = all; lower when praise is often sarcastic). */
+  positiveWeight?: number;
+  /** Score each sentence (default) or each block (paragraph, caption, a whole short post) as one. */
+  unit?: 'sentence' | 'block';
   /** Multipliers for the clauses around a contrast word. */
   contrastWeights: { before: number; after: number };
   /** Valence kept (and flipped) after a negator, e.g. 0.75: "not good" = -0.75 x good. */
@@ -154,7 +158,8 @@ export function phraseToSource(phrase: string): string {
           .filter(Boolean)
           .map((a) => {
             if (a === '*') return `${WORD_CHARS}+`;
-            if (a.endsWith('*')) return `${escapeRe(a.slice(0, -1))}${WORD_CHARS}*`;
+            // "word*" starts so, "*sucks" ends so, "@*help" both: a "*" inside a word is any letters
+            if (a.includes('*')) return a.split('*').map(escapeRe).join(`${WORD_CHARS}*`);
             return escapeRe(a);
           });
         if (alts.length === 0) throw new Error(`empty word in "${phrase}"`);
@@ -609,7 +614,9 @@ export function scoreSentence(s: string, t: CompiledTone, extraTargets: Compiled
       .join(' and ');
     reasons.push(`emphasis: ${what} ${round(extra)}`);
   }
-  const score = round(pos + negative);
+  const pw = o.positiveWeight ?? 1;
+  if (pos > 0 && pw !== 1) reasons.push(`positive words count x${pw}`);
+  let score = round(pos * pw + negative);
 
   // 5. Who is it aimed at?
   let targetMatch: Match | undefined;
@@ -628,10 +635,19 @@ export function scoreSentence(s: string, t: CompiledTone, extraTargets: Compiled
     // "some of our families" singles people out again
     return t.notTargetAfter.has(w1) && w2 !== 'of';
   };
-  targetMatch = targetMatches.find((m) => !cared(m.start));
+  const aimedAt = targetMatches.filter((m) => !cared(m.start));
+  targetMatch = aimedAt[0];
 
   let kind: ToneKind = 'none';
   const hasEvidence = neg < 0 || grievance > 0;
+  // A target with a weight (a company's help-desk handle) is evidence in itself, once
+  // something else in the sentence is negative.
+  const aimWeight = hasEvidence ? Math.max(0, ...aimedAt.map((m) => m.p.weight)) : 0;
+  if (aimWeight > 0) {
+    score = round(score - aimWeight);
+    const m = aimedAt.find((x) => x.p.weight === aimWeight)!;
+    reasons.push(`written to ${m.p.label} ("${m.text}") -${aimWeight}`);
+  }
   // Aimed at people: a grievance pattern lowers the bar to the grievance threshold; negative
   // words alone must reach the negative threshold ("the children were horrified to learn...").
   if (targetMatch && ((grievance > 0 && score <= o.thresholds.grievance) || (neg < 0 && score <= o.thresholds.negative))) kind = 'grievance';
@@ -669,7 +685,9 @@ export function scoreSentences(
 ): SentenceTone[] {
   const from = opts.range?.start ?? 0;
   const part = opts.range ? text.slice(opts.range.start, opts.range.end) : text;
-  return splitSentences(part, opts).map(({ start, end }) => ({
+  let spans = splitSentences(part, opts);
+  if (t.options.unit === 'block' && spans.length > 1) spans = [{ start: spans[0].start, end: spans[spans.length - 1].end }];
+  return spans.map(({ start, end }) => ({
     start: start + from,
     end: end + from,
     ...scoreSentence(part.slice(start, end).replace(/\r?\n/g, (m) => ' '.repeat(m.length)), t, extraTargets),
