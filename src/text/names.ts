@@ -566,8 +566,9 @@ export function findNames(index: NameIndex, text: string, opts: { mode?: MatchMo
       continue;
     }
 
-    // 4. A surname alone: "well done Hughes!", "the Patel twins", "A. Hughes".
-    if (lastHit) {
+    // 4. A surname alone: "well done Hughes!", "the Patel twins", "A. Hughes". Not when it is
+    // also a staff member's first name ("thanks to Thomas" with a Mr Thomas Hill on the staff).
+    if (lastHit && !(lastHit.n === 1 && index.staffFull.has(t.key))) {
       const v = judge(index, toks, i, lastHit.n, mode);
       const endTok = toks[i + lastHit.n - 1];
       if (v !== 'no' && want.has('surname')) {

@@ -67,6 +67,7 @@ t.run('pupil-surname', {
     'Grace and Hope made a den.',
     'We learnt French and Spanish songs.',
     'Go #TeamGreen!',
+    'Thanks to Ellison for fixing the gate.',
     'Photos at https://school.example/news/summer-fair-rose-garden today.',
     'Email [the office](mailto:amelia.hughes@school.example).',
     'The Easter egg hunt was great fun.',
