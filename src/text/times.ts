@@ -795,6 +795,11 @@ function tryAt(M: Matcher, i: number, listLead?: string): { time: ClockTime; nex
     } else if (p.t === '@') {
       leadIdx = i - 1;
       lead = '@';
+    } else if (p.t === '.' && i > 1 && T[i - 2].k === 'w' && /^(approx|appx)$/.test(T[i - 2].l) && !T[i - 1].brk && !p.brk) {
+      // the abbreviation with its full stop: "back at approx. 5.30"
+      leadIdx = i - 2;
+      lead = 'approx';
+      if (i > 2 && (T[i - 3].l === 'at' || T[i - 3].t === '@') && !T[i - 2].brk) atIdx = i - 3;
     }
   }
   if (listLead && !lead) lead = listLead;
@@ -943,7 +948,7 @@ function tryAt(M: Matcher, i: number, listLead?: string): { time: ClockTime; nex
   const stop = T[endTok - 1].e;
   let replaceStart = start;
   if (atIdx >= 0) replaceStart = T[atIdx].s;
-  else if (leadIdx >= 0 && (leadNode === 'at' || leadNode === '@' || leadNode === 'around' || leadNode === 'about' || leadNode === 'approximately')) replaceStart = T[leadIdx].s;
+  else if (leadIdx >= 0 && (leadNode === 'at' || leadNode === '@' || leadNode === 'around' || leadNode === 'about' || leadNode === 'approximately' || leadNode === 'approx')) replaceStart = T[leadIdx].s;
 
   const parts: ClockPart[] = [];
   for (const c of c2 ? [c1, c2] : [c1]) {

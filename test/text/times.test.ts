@@ -82,6 +82,9 @@ const FOUND: [string, string[], string?][] = [
   ['Matinee at 2.30, evening show at 7.', ['2.30', '7'], 'afternoon'],
   ['Lunch is 12-1.', ['12-1'], 'midday'],
   ['Sessions at 9, 10 and 11.', ['9', '10', '11'], 'morning'],
+  // "approx." with its full stop (blind test, test/blind)
+  ['Collect them from the coach at approx. 5.30 when we are back.', ['5.30'], 'afternoon'],
+  ['We should be home approx. 4.45 on Friday.', ['4.45'], 'afternoon'],
 ];
 
 // Must stay quiet.
@@ -320,6 +323,18 @@ describe('findClockTimes: details', () => {
     const [t] = findClockTimes('Doors open at 6pm.');
     expect('Doors open at 6pm.'.slice(t.replaceStart, t.end)).toBe('at 6pm');
     expect(t.lead).toBe('at');
+  });
+
+  it('covers "at approx." in the replacement start', () => {
+    const s = 'Collect them at approx. 5.30 on Friday.';
+    const [t] = findClockTimes(s);
+    expect(s.slice(t.replaceStart, t.end)).toBe('at approx. 5.30');
+  });
+
+  it('leaves "approx." before a count alone', () => {
+    expect(excerpts('Approx. 30 children took part.')).toEqual([]);
+    expect(excerpts('We walked approx. 3 miles.')).toEqual([]);
+    expect(excerpts('There were approx. 12 stalls at the fair.')).toEqual([]);
   });
 
   it('gives the parts of a range with their hours', () => {
