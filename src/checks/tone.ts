@@ -44,7 +44,7 @@ export const toneOptions = z
     /** Also treat the school's staff names (from the staff CSV) as people a grievance can name. */
     staffAsTargets: z.boolean().default(true),
     thresholds: z
-      .object({ grievance: z.number().max(0), negative: z.number().max(0) })
+      .object({ grievance: z.number().max(0), negative: z.number().max(0), aimed: z.number().max(0).optional() })
       .strict()
       .default({ grievance: -3, negative: -4 }),
     emphasis: z

@@ -36,6 +36,8 @@ export interface SentenceTone {
   /** The words and phrases that made it negative, as written ("once again", "disappointed"). */
   cues: string[];
   reasons: string[];
+  /** What the kind was decided from (for tuning thresholds without scoring again). */
+  evidence?: { negative: number; grievance: number; aimed: boolean };
 }
 
 /** A phrase pattern: words separated by spaces; `a|b` alternatives; `*` one word; `word*` prefix. */
@@ -74,6 +76,8 @@ export interface ToneOptions {
     grievance: number;
     /** A sentence at or below this score is negative (warning). */
     negative: number;
+    /** Negative words (no grievance phrase) aimed at people: at or below this (default: `negative`). */
+    aimed?: number;
   };
   emphasis: {
     /** Multiplier for a negative word written in capitals. */
@@ -640,17 +644,20 @@ export function scoreSentence(s: string, t: CompiledTone, extraTargets: Compiled
 
   let kind: ToneKind = 'none';
   const hasEvidence = neg < 0 || grievance > 0;
-  // A target with a weight (a company's help-desk handle) is evidence in itself, once
-  // something else in the sentence is negative.
-  const aimWeight = hasEvidence ? Math.max(0, ...aimedAt.map((m) => m.p.weight)) : 0;
-  if (aimWeight > 0) {
-    score = round(score - aimWeight);
-    const m = aimedAt.find((x) => x.p.weight === aimWeight)!;
-    reasons.push(`written to ${m.p.label} ("${m.text}") -${aimWeight}`);
+  // A target with a weight (a company's help-desk handle, "my order") is evidence in itself,
+  // once something else in the sentence is negative. Each labelled group counts once.
+  if (hasEvidence) {
+    const byLabel = new Map<string, Match>();
+    for (const m of aimedAt) if (m.p.weight > 0 && (byLabel.get(m.p.label)?.p.weight ?? 0) < m.p.weight) byLabel.set(m.p.label, m);
+    for (const m of byLabel.values()) {
+      score = round(score - m.p.weight);
+      reasons.push(`about ${m.p.label} ("${m.text}") -${m.p.weight}`);
+    }
   }
   // Aimed at people: a grievance pattern lowers the bar to the grievance threshold; negative
   // words alone must reach the negative threshold ("the children were horrified to learn...").
-  if (targetMatch && ((grievance > 0 && score <= o.thresholds.grievance) || (neg < 0 && score <= o.thresholds.negative))) kind = 'grievance';
+  const aimedBar = o.thresholds.aimed ?? o.thresholds.negative;
+  if (targetMatch && ((grievance > 0 && score <= o.thresholds.grievance) || (neg < 0 && score <= aimedBar))) kind = 'grievance';
   else if (hasEvidence && score <= o.thresholds.negative) kind = 'negative';
   if (targetMatch && kind !== 'none') reasons.push(`aimed at ${targetMatch.p.label} ("${targetMatch.text}")`);
   reasons.push(`score ${score}`);
@@ -665,7 +672,7 @@ export function scoreSentence(s: string, t: CompiledTone, extraTargets: Compiled
     cueTexts.push(c.text.replace(/\s+/g, ' '));
     reach = Math.max(reach, c.at + c.text.length);
   }
-  const res: Omit<SentenceTone, 'start' | 'end'> = { score, kind, cues: cueTexts, reasons };
+  const res: Omit<SentenceTone, 'start' | 'end'> = { score, kind, cues: cueTexts, reasons, evidence: { negative: round(neg), grievance: round(grievance), aimed: !!targetMatch } };
   if (targetMatch && kind === 'grievance') {
     res.target = targetMatch.p.label;
     res.targetText = targetMatch.text;
