@@ -44,6 +44,15 @@ type Options = z.infer<typeof options>;
 
 const NOTICE = /^\s*(?:reminder|remember|please|note|nb|n\.b\.|important|don['’]t forget|do not forget|dates? for (?:the|your) diary|save the date|notice|update|a reminder|just a reminder|warning|update)\b/i;
 
+/** The words just before a link say whose it is: "…recipes from Eat Well Kids: <link>", "…read by Cressida Cowell -". */
+const INTRO_FROM = /\b(?:from|by)\s+((?:the\s+)?\p{Lu}[\p{L}\p{N}'’&.-]*(?:\s+(?:(?:of|and|&|the|for)\s+)?[\p{Lu}\p{N}][\p{L}\p{N}'’&.-]*){0,5})\s*[:\-–—]?\s*$/u;
+const NOT_SOURCE = /^(?:the\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|year|class|today|tomorrow|here|us|our|we|school|the school|office|reception)\b/i;
+
+function introducedBy(before: string): boolean {
+  const m = INTRO_FROM.exec(before);
+  return !!m && !NOT_SOURCE.test(m[1]);
+}
+
 const words = (s: string) => s.trim().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 export const check: CheckKind<Options> = {
@@ -71,7 +80,12 @@ export const check: CheckKind<Options> = {
         const src = guessSource(link.url, o.organisations);
         const key = src.keys[0] ?? src.name;
         if (seen.has(key)) continue;
+        // a credit in the words that introduce the link, in the same sentence: "Here are some
+        // lunchbox ideas from Change4Life: https://www.nhs.uk/…"
+        const introStart = link.span.start - before.length;
+        const introduced = named.some((c) => c.start >= introStart && c.end <= link.span.start) || introducedBy(before);
         const ok =
+          introduced ||
           linkTextNames(link.text, src) ||
           namesSource(prose, src) ||
           ((src.unknown || !src.known) && named.length > 0);

@@ -275,6 +275,9 @@ export function linkTextNames(linkText: string, src: SourceGuess): boolean {
   const t = linkText.trim();
   if (!t || GENERIC_LINK.test(t) || /^(https?:\/\/|www\.)/i.test(t)) return false;
   if (namesSource(t, src)) return true;
+  // the link text credits someone itself: "[lunchbox ideas from Change4Life](nhs.uk/…)", "[a poem by
+  // Joseph Coelho](…)". A known host may publish others' material, so this counts there too.
+  if (findCredits(t).some((c) => c.name.length > 0)) return true;
   if (src.known) return false;
   // the host does not say who the author is: a name in the link text does ("NASA's launch video")
   const words = t.split(/\s+/);

@@ -34,6 +34,11 @@ const invalid: InvalidCase[] = [
   { text: 'School admissions: https://www.northnorthants.gov.uk/schools', count: 1, suggestion: 'Add a credit line, e.g. "Credit: Northnorthants" (and make sure you have permission to share it)' },
   { text: 'Thank you for sharing! https://www.kidsreading.org/tips', count: 1, name: 'thanks with no name' },
   { text: 'Read it at https://www.example-news.co.uk/story', count: 1 },
+  // a credit earlier in the post, not introducing the link, does not credit a known source
+  { text: 'Photo: Jo Marsh.\n\nMore tips: [packed-lunch recipes](https://www.nhs.uk/healthier-families/recipes/)', count: 1, name: 'credit elsewhere in the post' },
+  { text: 'Some picnic recipes for the holidays: [ideas for lunch](https://www.nhs.uk/healthier-families/recipes/)', count: 1, name: 'link text with no name in it' },
+  { text: 'Some picnic recipes from the office: https://www.nhs.uk/healthier-families/recipes/', count: 1, name: '"from" a word that names no one' },
+  { text: 'New tips from Monday: https://www.nhs.uk/healthier-families/recipes/', count: 1, name: '"from" a day' },
   { text: '---\ntitle: Great news\n---\nRead more at https://www.localnews.co.uk/school', count: 1 },
   // quotations
   { text: '> The children collected forty bags of rubbish in one afternoon.', count: 1, severity: 'error', message: /Quoted passage with no credit/ },
@@ -99,6 +104,11 @@ const valid: (string | ValidCase)[] = [
   'Look at this from @SpaceKidsUK: https://x.com/SpaceKidsUK/status/12345',
   'As seen on BBC Look East: https://www.bbc.co.uk/news/england/123',
   '© Walker Books 2024 https://www.walker.co.uk/gruffalo',
+  // a credit in the link text or in the words that introduce the link, on a host that publishes
+  // others' material (blind test d-c11)
+  'Simple packed-lunch recipes: [picnic ideas from Eat Well Kids](https://www.nhs.uk/healthier-families/recipes/)',
+  'Here are some picnic recipes from Eat Well Kids: https://www.nhs.uk/healthier-families/recipes/',
+  'Bedtime listening: [a story read by Cressida Cowell](https://www.youtube.com/watch?v=zz99)',
   // attributed quotations
   'Mrs Patel said: "You have all worked so hard this year and I could not be prouder of every one of you."',
   '"You have all worked so hard this year and I could not be prouder of every one of you," said Mrs Patel.',
