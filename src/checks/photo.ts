@@ -93,7 +93,7 @@ function deviceMatches(meta: PhotoMeta, d: School['devices'][number]): boolean {
 }
 
 /** The hits for one photo. Pure: the engine-free core, used by the check and the evaluation. */
-export function photoHits(meta: PhotoMeta, o: PhotoOptions, school: School, isName: NameTest): Hit[] {
+export function photoHits(meta: PhotoMeta, o: PhotoOptions, school: School, isName: NameTest, credited: (holder: string) => boolean = () => false): Hit[] {
   const hits: Hit[] = [];
   const want = new Set(o.report);
   const warn = new Set(o.warn);
@@ -149,7 +149,13 @@ export function photoHits(meta: PhotoMeta, o: PhotoOptions, school: School, isNa
   }
   if (want.has('credits')) {
     const credits = [...meta.creators, ...meta.copyright].filter((c) => !isAllowed(c.value));
-    if (credits.length) push('credits', { match: credits[0].value, credits: list(credits.map((c) => c.value)) });
+    if (credits.length) {
+      // the post already credits every photographer or holder named: the metadata says nothing the
+      // post does not, so a warning (a clean copy is still safer)
+      const allNamed = credits.every((c) => credited(c.value));
+      push('credits', { match: credits[0].value, credits: list(credits.map((c) => c.value)) },
+        allNamed ? { severity: 'warning', messageId: 'credits-named' } : {});
+    }
   }
   if (want.has('owner')) {
     const owners = meta.owners.filter((c) => !isAllowed(c.value));
@@ -195,15 +201,28 @@ export function photoHits(meta: PhotoMeta, o: PhotoOptions, school: School, isNa
   return hits;
 }
 
-async function nameTest(ctx: CheckContext, o: PhotoOptions): Promise<NameTest> {
+async function nameTest(ctx: CheckContext, o: PhotoOptions, photos: PhotoMeta[]): Promise<NameTest> {
   const guess = guessNameTest();
   const { roster, staff, noPublish } = ctx.school;
   if (!roster.length && !staff.length && !noPublish.length) return o.guessNames ? guess : () => false;
-  const { getNameIndex, findNames } = await import('../text/names.js');
+  const { getNameIndex, findNames, resolveMaybes } = await import('../text/names.js');
   const index = getNameIndex(ctx);
   const fullNames = [...roster, ...staff, ...noPublish].map((p) => norm(`${p.first} ${p.last}`));
+  // A caption is a sentence: read it as prose, so a pupil's first name alone counts ("Amelia on the
+  // beam"). A word-like name at the start ("Rose bed by the pond") is settled by the part-of-speech
+  // check the names rules use, except for a pupil on the no-publish list: "Leo in our back garden"
+  // counts whatever the tagger says, as a miss there costs the most.
+  const captions = new Set<string>();
+  for (const m of photos) {
+    for (const t of m.texts) {
+      const found = findNames(index, t.value, { mode: 'prose' });
+      if (found.some((f) => f.confidence === 'yes' || f.pupils.some((p) => p.noPublish))) captions.add(t.value);
+      else if (found.length && (await resolveMaybes(t.value, found)).length) captions.add(t.value);
+    }
+  }
   return (text) => {
     if (CONTACT.test(text)) return true;
+    if (captions.has(text)) return true;
     if (findNames(index, text, { mode: 'words' }).length > 0) return true;
     const t = norm(text);
     return fullNames.some((n) => n && t.includes(n));
@@ -220,7 +239,18 @@ export const check: CheckKind<PhotoOptions> = {
     if (o.report.length === 1 && o.report[0] === 'device' && ctx.school.devices.length === 0) return [];
     const photos = await ctx.photos();
     if (!photos.length) return [];
-    const isName = o.report.includes('texts') || o.report.includes('keywords') ? await nameTest(ctx, o) : () => false;
-    return photos.flatMap((m) => photoHits(m, o, ctx.school, isName));
+    const isName = o.report.includes('texts') || o.report.includes('keywords') ? await nameTest(ctx, o, photos) : () => false;
+    let credited: (holder: string) => boolean = () => false;
+    if (o.report.includes('credits') && photos.some((m) => m.creators.length || m.copyright.length)) {
+      const { cleanHolder, isMeaningfulHolder, isOwnHolder, namesHolder } = await import('../text/attribution.js');
+      const prose = ctx.draft.prose;
+      const pupils = [...ctx.school.roster, ...ctx.school.noPublish];
+      credited = (raw) => {
+        const name = cleanHolder(raw);
+        // a pupil's name in the photo is never "credited": the name must come out of the photo
+        return isMeaningfulHolder(name) && !isOwnHolder(name, { staff: pupils }) && namesHolder(prose, name);
+      };
+    }
+    return photos.flatMap((m) => photoHits(m, o, ctx.school, isName, credited));
   },
 };

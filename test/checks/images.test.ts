@@ -109,6 +109,41 @@ describe('image-metadata: severities', () => {
   });
 });
 
+describe('image-metadata: found by the blind test (test/blind)', () => {
+  const run = async (meta: PhotoMeta, prose: string) => {
+    const r = await ruleTester({ rules: ['image-metadata'], config: 'fixtures/smcheck.yml' });
+    const rule = r.rules[0] as any;
+    const ctx = { draft: { prose, images: [{ path: 'a.jpg' }] }, school: r.school, runCache: new Map(), photos: async () => [meta], nlp: async () => null } as any;
+    return (await rule.check.run(ctx, rule)) as any[];
+  };
+
+  it('a caption naming a pupil by first name alone is an error (here a pupil on the no-publish list)', async () => {
+    const hits = await run({ ...blank(), texts: [{ tag: 'ImageDescription', value: 'Leo building a den in our back garden' }] }, 'Home learning');
+    expect(hits.map((h) => [h.messageId, h.severity])).toEqual([['texts', undefined]]);
+  });
+
+  it('a caption with no pupil in it stays a warning', async () => {
+    const hits = await run({ ...blank(), texts: [{ tag: 'ImageDescription', value: 'Rose bed by the pond' }] }, 'Garden');
+    expect(hits.map((h) => [h.messageId, h.severity])).toEqual([['texts', 'warning']]);
+  });
+
+  it('a photographer the post already credits is a warning, not an error', async () => {
+    const meta = { ...blank(), creators: [{ tag: 'Artist', value: 'Kit Lomax' }], copyright: [{ tag: 'Copyright', value: '© 2025 Lomax Studio Ltd' }] };
+    const credited = await run(meta, 'Class photos this week. Photo: Kit Lomax, Lomax Studio.');
+    expect(credited.map((h) => [h.messageId, h.severity])).toEqual([['credits-named', 'warning']]);
+    const uncredited = await run(meta, 'Class photos this week.');
+    expect(uncredited.map((h) => [h.messageId, h.severity])).toEqual([['credits', undefined]]);
+    // one holder credited, the other not: still an error
+    const half = await run({ ...meta, copyright: [{ tag: 'Copyright', value: '© 2025 Brightside Images' }] }, 'Photo: Kit Lomax.');
+    expect(half.map((h) => h.severity)).toEqual([undefined]);
+  });
+
+  it("a pupil named as the photographer is never 'credited', even when the post has the word", async () => {
+    const hits = await run({ ...blank(), creators: [{ tag: 'Artist', value: 'Grace Wood' }] }, 'We walked through the wood with Grace.');
+    expect(hits.map((h) => [h.messageId, h.severity])).toEqual([['credits', undefined]]);
+  });
+});
+
 describe('photos in a draft: status', () => {
   it('a photo that cannot be read makes the draft an error, never a pass', async () => {
     const out = await runOn('Hello', t.rules, school, { photos: [P + 'empty.jpg'] });
