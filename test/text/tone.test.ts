@@ -200,3 +200,75 @@ describe('school-post table (written for smcheck): every sentence as expected', 
     expect(problems.filter(([s]) => kind(s) !== 'none').length).toBeGreaterThanOrEqual(14);
   });
 });
+
+describe('options for short posts (used by scripts/eval/tone-complaints.yml; the school rule leaves them off)', () => {
+  it('"*" anywhere in a word: "*sucks" ends so, "@*help" starts and ends so', () => {
+    const re = phraseToRegExp('#*sucks|@*help');
+    expect('so cross #printersucks today'.match(re)?.[0]).toBe('#printersucks');
+    expect('hi @acmehelp any news'.match(re)?.[0]).toBe('@acmehelp');
+    expect('hi @acmehelpdesk any news'.match(re)).toBeNull();
+    expect(phraseKeys('#*sucks')).toBeNull();
+  });
+  it('the school rule keeps its defaults: sentence by sentence, all praise counts, no aimed threshold', () => {
+    const o = ruleOptions();
+    expect(o.unit).toBe('sentence');
+    expect(o.positiveWeight).toBe(1);
+    expect(o.thresholds.aimed).toBeUndefined();
+  });
+  it('unit: block scores a paragraph as one', () => {
+    const text = 'The printer jammed again. Nobody has come to fix it.';
+    expect(scoreSentences(text, tone)).toHaveLength(2);
+    const block = compileOptions(ruleOptions({ unit: 'block' }));
+    const one = scoreSentences(text, block);
+    expect(one).toHaveLength(1);
+    expect(text.slice(one[0].start, one[0].end)).toBe(text);
+  });
+  it('positiveWeight: praise counts less, and the reason says so', () => {
+    const s = 'Brilliant, the lift is broken and filthy.';
+    const full = scoreSentence(s, tone);
+    const half = scoreSentence(s, compileOptions(ruleOptions({ positiveWeight: 0.5 })));
+    expect(half.score).toBeLessThan(full.score);
+    expect(half.reasons).toContain('positive words count x0.5');
+  });
+  it('a weighted target adds to other evidence, never on its own', () => {
+    const o = ruleOptions({ targets: [{ phrase: '@*help', label: 'the help desk', weight: 1 }] });
+    const t = compileOptions(o);
+    const bad = scoreSentence('@acmehelp the lift is broken', t);
+    const plain = scoreSentence('the lift is broken', t);
+    expect(bad.score).toBe(plain.score - 1);
+    expect(bad.reasons.some((r) => r.startsWith('about the help desk ("@acmehelp") -1'))).toBe(true);
+    expect(scoreSentence('@acmehelp what time do you open?', t).score).toBe(0);
+  });
+  it('thresholds.aimed: negative words aimed at people get their own bar', () => {
+    const s = 'The staff were unhelpful.'; // "unhelpful" -2, aimed at staff
+    const plain = compileOptions(ruleOptions({ grievances: [] }));
+    expect(scoreSentence(s, plain).kind).toBe('none');
+    const t = compileOptions(ruleOptions({ grievances: [], thresholds: { grievance: -3, negative: -4, aimed: -2 } }));
+    expect(scoreSentence(s, t).kind).toBe('grievance');
+    expect(scoreSentence(s, t).evidence).toEqual({ negative: -2, grievance: 0, aimed: true });
+  });
+});
+
+describe('scripts/eval/tone-complaints.yml (the measured complaint configuration) loads through the real rule loader', async () => {
+  const { loadRuleFile } = await import('../../src/engine/rules.js');
+  const rule = await loadRuleFile(path.join(ROOT, 'scripts/eval/tone-complaints.yml'), 'tone-complaints.yml');
+  const t = compileOptions(rule.options as Parameters<typeof compileOptions>[0]);
+  const flagged = (s: string) => scoreSentences(s, t).some((x) => x.kind !== 'none');
+  it('is a `tone` rule scoring whole posts', () => {
+    expect(rule.extends).toBe('tone');
+    expect(t.options.unit).toBe('block');
+  });
+  // Sentences written for this test, not taken from the data.
+  it.each([
+    '@AcmeHelp my parcel still has not arrived and nobody answers the phone',
+    'Three weeks waiting for a refund @AcmeRail, this is ridiculous',
+    '@AcmeBank why does the app keep crashing every time I log in?',
+    'Thanks @AcmeAir for cancelling my flight with no warning #fail',
+  ])('flags a complaint: %s', (s) => expect(flagged(s)).toBe(true));
+  it.each([
+    '@AcmeHelp do you have this coat in a size 12?',
+    'Thanks @AcmeHelp, the problem is solved now!',
+    'Loving my new headphones from @AcmeAudio',
+    'What time does the shop open on Sunday?',
+  ])('leaves alone: %s', (s) => expect(flagged(s)).toBe(false));
+});
