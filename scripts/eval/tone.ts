@@ -1,17 +1,24 @@
 /**
- * Evaluate the `negative-tone` scorer on the public Twitter complaints set
+ * Evaluate the `tone` check kind on the public Twitter complaints set
  * (Preoţiuc-Pietro, Gaman & Aletras, ACL 2019), read from ../shared/eval/text/complaints.jsonl.
  * The data is research-only: it is read here and never copied into the repo.
  *
- *   npx tsx scripts/eval/tone.ts              # held-out part (the numbers to report)
- *   npx tsx scripts/eval/tone.ts --part tune  # the part the patterns and thresholds were tuned on
- *   npx tsx scripts/eval/tone.ts --part tune --errors 40   # show some mistakes (tune part only)
+ *   npx tsx scripts/eval/tone.ts                        # the tune part (the default)
+ *   npx tsx scripts/eval/tone.ts --cv                   # + 5-fold threshold choice inside it
+ *   npx tsx scripts/eval/tone.ts --part look --errors 40   # mistakes, folds 0-2 of tune only
+ *   npx tsx scripts/eval/tone.ts --part check --cv      # folds 3-4 of tune: numbers only
+ *   npx tsx scripts/eval/tone.ts --part test --held-out # the held-out part: the numbers to report
+ *   --config file.yml (default scripts/eval/tone-complaints.yml), --unit sentence|block,
+ *   --set key=number (e.g. positiveWeight=0.25), --domains (per-domain counts)
  *
  * Fixed split: FNV-1a (32-bit) of the tweet id; even hash = "tune", odd hash = "test"
- * (held out). Nothing was fitted: the rule's lists and thresholds are hand-chosen, and only the
- * tune part's mistakes were looked at while choosing them.
+ * (held out). Inside tune, a second hash makes 5 folds. Nothing is fitted: the lists and
+ * thresholds are hand-chosen (thresholds by cross-validation over a small grid inside tune),
+ * and only mistakes of the tune part's folds 0-2 were read while choosing phrases.
  *
- * A tweet counts as a complaint when any of its sentences is flagged (grievance or negative).
+ * The complaint configuration is a real rule file, scripts/eval/tone-complaints.yml, loaded
+ * through the rule loader (src/engine/rules.ts) like any school's own rule.
+ * A tweet is a complaint when anything in it is flagged (grievance or negative).
  * Baselines, each alone on the same rows: AFINN-165 via `sentiment` (score < 0),
  * `vader-sentiment` (compound <= -0.05, VADER's own cut-off), `wink-sentiment` (score < 0).
  */
