@@ -118,6 +118,9 @@ const FOLLOW_OK = set(`and or but so then to till til until untill through thru 
   we you they i he she it there is was will has had can could would should may might
   monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
   gmt bst utc cet est edt pst pdt cst ist o'clock oclock latest`);
+/** After "each", words that make it a repeat of the time ("at 9 each morning"), not a count ("3 each"). */
+const EACH_REPEATS = set(`morning mornings afternoon afternoons evening evenings night nights day days weekday week time session
+  monday tuesday wednesday thursday friday saturday sunday`);
 /** Nouns that make the following number a label or a count, not a time: "Year 6", "page 3". */
 const LABEL_NOUNS = set(`year years yr yrs y page pages pp p room rooms class classes no number num chapter chapters ch
   level levels stage stages grade grades age ages aged size sizes step steps platform gate bus buses route flight flights
@@ -586,6 +589,11 @@ class Matcher {
     }
     if (n.k === 'n') return false;
     if (n.nl) return true;
+    // "at 9 each morning", "at 4 each Friday": a repeat, not "3 each" (a price or a share)
+    if (n.l === 'each') {
+      const m = this.T[j + 1];
+      return !!m && !m.brk && m.k === 'w' && EACH_REPEATS.has(m.l);
+    }
     return FOLLOW_OK.has(n.l);
   }
 

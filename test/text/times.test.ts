@@ -85,10 +85,16 @@ const FOUND: [string, string[], string?][] = [
   // "approx." with its full stop (blind test, test/blind)
   ['Collect them from the coach at approx. 5.30 when we are back.', ['5.30'], 'afternoon'],
   ['We should be home approx. 4.45 on Friday.', ['4.45'], 'afternoon'],
+  // "each" + a part of the day repeats the time (blind test)
+  ['Be ready to start promptly at 9 each morning.', ['9'], 'morning'],
+  ['Choir meets at 4 each Tuesday in the hall.', ['4'], 'afternoon'],
 ];
 
 // Must stay quiet.
 const QUIET: string[] = [
+  'Tickets are sold at 3 each on the door.',
+  'Raffle tickets at 2 each, or 5 for £1.',
+  'Teams of 9 each morning rotate round the stations.',
   'Our sports day is on 12.06.25 this year.',
   'Please return the slips by 12/6.',
   'Year 6 have been learning about the Tudors.',
