@@ -226,11 +226,18 @@ const CREDIT_PATTERNS: [string, RegExp][] = [
   ['from', new RegExp(String.raw`\b(?:` + ci('shared|reposted|taken|borrowed|copied|reproduced|used|republished') + String.raw`)\s+(?:[a-z]+\s+)?(?:from|with\s+(?:kind\s+)?permission\s+(?:of|from))\s+` + NAME, 'gu')],
   ['from', new RegExp(String.raw`\b[Aa]s\s+seen\s+on\s+` + NAME, 'gu')],
   ['from', new RegExp(String.raw`\b(?:reported|published|featured|written|filmed|shared|posted)\s+(?:\w+\s+)?(?:by|in|on)\s+` + NAME, 'gu')],
+  // the author as the subject: "North Northamptonshire Council have published new guidance", "The NSPCC has produced a guide"
+  ['by', new RegExp(NAME + String.raw`\s+(?:have|has)\s+(?:just\s+|kindly\s+|recently\s+|now\s+)?(?:published|written|produced|created|made|released|shared|posted|launched|put\s+together|updated)\b`, 'gu')],
+  // the author's own page: "on the county FA's own page", "Mrs Shah's blog", "the RSPB's guide"
+  ['by', new RegExp(String.raw`((?:the\s+)?(?:[a-z]+\s+){0,2}[A-Z0-9][\w&.-]*(?:\s+[A-Z0-9][\w&.-]*){0,4})['’]s?\s+(?:own\s+|official\s+|new\s+|latest\s+)?(?:website|web\s*page|webpage|page|site|guide|guidance|article|video|blog|post|report|advice|leaflet|booklet|podcast|film|poster|resources?|tips)\b`, 'gu')],
   ['mention', /(?<![\w@.])@([A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)/gu],
   ['from', new RegExp(String.raw`^\s*(?:—|–|-{1,2}|~)\s*` + NAME, 'gmu')],
 ];
 
-const NOT_NAMES = new Set(['the', 'a', 'an', 'our', 'us', 'we', 'this', 'that', 'these', 'it', 'here', 'there', 'school', 'the school', 'you', 'me', 'my', 'your', 'everyone', 'all']);
+/** A platform alone is where something was shared, not who made it: "Shared from Facebook". */
+const PLATFORM_ONLY = /^(?:the\s+)?(?:facebook|instagram|twitter|x|tiktok|youtube|whatsapp|snapchat|threads|linkedin|nextdoor|pinterest|bluesky|the\s+internet|internet|online|google|social\s+media)$/i;
+
+const NOT_NAMES = new Set(['i', 'they', 'he', 'she', 'the', 'a', 'an', 'our', 'us', 'we', 'this', 'that', 'these', 'it', 'here', 'there', 'school', 'the school', 'you', 'me', 'my', 'your', 'everyone', 'all']);
 
 /** Every credit phrase in a text (offsets into it). */
 export function findCredits(text: string): Credit[] {
@@ -243,7 +250,7 @@ export function findCredits(text: string): Credit[] {
         continue;
       }
       const name = (m[1] ?? '').trim().replace(/[.,;:!?)]+$/, '');
-      if (NOT_NAMES.has(name.toLowerCase())) continue;
+      if (NOT_NAMES.has(name.toLowerCase()) || PLATFORM_ONLY.test(name)) continue;
       if (/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|tomorrow)\b/i.test(name)) continue;
       out.push({ start: m.index, end: m.index + m[0].length, kind, name });
     }
@@ -346,7 +353,8 @@ export function findShareMarkers(text: string): ShareMarker[] {
       if (!/^\s?@|^:/.test(after) && !lineStart) continue;
     }
     const rest = text.slice(m.index + word.length, m.index + word.length + 80);
-    const named = new RegExp(String.raw`^\s*(?::|-|–|by|from|of|on)?\s*(?:our\s+friends\s+at\s+)?` + NAME, 'u').test(rest) || /^\s*:?\s*@\w/.test(rest);
+    const nm = new RegExp(String.raw`^\s*(?::|-|–|by|from|of|on)?\s*(?:our\s+friends\s+at\s+)?` + NAME, 'u').exec(rest);
+    const named = (!!nm && !PLATFORM_ONLY.test(nm[1].trim().replace(/[.,;:!?)]+$/, ''))) || /^\s*:?\s*@\w/.test(rest);
     out.push({ start: m.index, end: m.index + word.length, text: word, named });
   }
   return out;

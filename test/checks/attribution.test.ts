@@ -39,6 +39,13 @@ const invalid: InvalidCase[] = [
   { text: 'Some picnic recipes for the holidays: [ideas for lunch](https://www.nhs.uk/healthier-families/recipes/)', count: 1, name: 'link text with no name in it' },
   { text: 'Some picnic recipes from the office: https://www.nhs.uk/healthier-families/recipes/', count: 1, name: '"from" a word that names no one' },
   { text: 'New tips from Monday: https://www.nhs.uk/healthier-families/recipes/', count: 1, name: '"from" a day' },
+  { text: 'We have published a list of ten tips: https://www.kidsreading.org/tips', count: 1, name: '"we have published" credits no one' },
+  { text: 'They have made a brilliant guide: https://www.kidsreading.org/guide', count: 1, name: '"they have made" credits no one' },
+  { text: "Details are on a parent's blog: https://www.kidsreading.org/blog", count: 1, name: "a lower-case possessive credits no one" },
+  // a platform is where it was shared, not who made it (blind test e-v07)
+  { text: 'Shared from Facebook: a lost cat has been found near the park.', excerpts: ['Shared from'] },
+  { text: 'As seen on Instagram - what a clever idea for the holidays!', count: 1 },
+  { text: 'Great ideas via Facebook: https://www.kidsreading.org/ideas', count: 1, name: 'via a platform only' },
   { text: '---\ntitle: Great news\n---\nRead more at https://www.localnews.co.uk/school', count: 1 },
   // quotations
   { text: '> The children collected forty bags of rubbish in one afternoon.', count: 1, severity: 'error', message: /Quoted passage with no credit/ },
@@ -109,6 +116,10 @@ const valid: (string | ValidCase)[] = [
   'Simple packed-lunch recipes: [picnic ideas from Eat Well Kids](https://www.nhs.uk/healthier-families/recipes/)',
   'Here are some picnic recipes from Eat Well Kids: https://www.nhs.uk/healthier-families/recipes/',
   'Bedtime listening: [a story read by Cressida Cowell](https://www.youtube.com/watch?v=zz99)',
+  // the author as the subject, or the author's own page (blind test e-c03, e-c05)
+  'The Wildlife Trust have published a brilliant spotter sheet. Print it here: https://www.wildlifebcn.org/spotter-sheet',
+  'Details are on the Northants Cricket Board\'s own page: https://www.ncb-camps.example.org/holiday-camp',
+  "Mrs Shah's blog explains the new reading scheme: https://readingblog.example.org/new-scheme",
   // attributed quotations
   'Mrs Patel said: "You have all worked so hard this year and I could not be prouder of every one of you."',
   '"You have all worked so hard this year and I could not be prouder of every one of you," said Mrs Patel.',
@@ -122,6 +133,7 @@ const valid: (string | ValidCase)[] = [
   'Shared from the National Literacy Trust: ten tips for reading at home.',
   'RT @bbcnews: schools are closed today because of snow.',
   'Reposted from Northants Wildlife Trust - what a beautiful picture!',
+  'Shared from the Rushden Families Facebook group: a lost cat has been found near the park.',
   // photos with the school's own or no creator
   { text: 'Sports day was brilliant!', photos: ['test/fixtures/photos/clean.jpg'] },
   { text: 'Sports day was brilliant! Photo: Jo Marsh', photos: ['test/fixtures/photos/copyright.jpg'] },
