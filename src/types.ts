@@ -2,7 +2,7 @@
  * Shared types: the contract between config, inputs, engine, checks and reporters.
  * Data flows one way: cli → config → inputs → engine → checks → report.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 export type Severity = 'error' | 'warning' | 'info';
 

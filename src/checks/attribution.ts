@@ -15,7 +15,7 @@
  * Each hit points at the shared item (the link, the quotation, the marker or the photo) and
  * suggests a credit line with the source guessed from the link's address.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CheckContext, CheckKind, Hit, Rule } from '../types.js';
 import {
   ACTION_BEFORE, cleanHolder, creditLine, findCredits, findQuotations, findShareMarkers, guessSource, isMeaningfulHolder,

@@ -18,7 +18,7 @@
  * Messages (rule.messages) by id: surname, initial, noRoster, fileName, metadata, link, ambiguous;
  * template values: {match}, {first}, {photo}, {field}, {url}.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CheckContext, CheckKind, Hit, Rule, TextSpan } from '../types.js';
 import type { PhotoMeta } from '../inputs/photo-meta.js';
 import { fileNameWords, findNames, getNameIndex, resolveMaybes, type MatchMode, type NameIndex, type NameMatch } from '../text/names.js';

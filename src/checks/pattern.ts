@@ -11,7 +11,7 @@
  * matched around it (RE2 has no look-behind). Every match is one hit; `{match}` in the
  * message is the matched text.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CheckContext, CheckKind, Hit, Rule } from '../types.js';
 
 const options = z

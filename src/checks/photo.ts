@@ -21,7 +21,7 @@
  * are warnings whatever the rule's severity; captions and keywords with no name in them are
  * warnings too (they travel with the photo but say nothing about a pupil).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CheckContext, CheckKind, Hit, Rule, School, Severity } from '../types.js';
 import type { PhotoMeta } from '../inputs/photo-meta.js';
 import { distanceMetres, thumbnailIsStale } from '../inputs/photo.js';

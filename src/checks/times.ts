@@ -5,7 +5,7 @@
  * sentence still reads well ("at 6pm" -> "in the evening"). Times listed in the config's
  * `allowTimes:` (office hours) and in the rule's own `allowTimes` are left alone.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CheckContext, CheckKind, Hit, Rule } from '../types.js';
 import { findClockTimes, type PartOfDay } from '../text/times.js';
 

@@ -5,7 +5,7 @@
  * sentences into hits.
  */
 import { createRequire } from 'node:module';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CheckContext, CheckKind, Hit, Rule } from '../types.js';
 import { compileTargets, compileTone, scoreSentences, type CompiledTone, type ToneOptions } from '../text/tone.js';
 

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { School } from '../types.js';
 import { UsageError } from '../errors.js';
 import { parseStrictYaml } from './strict-yaml.js';

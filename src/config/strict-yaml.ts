@@ -4,7 +4,7 @@
  * offending key (or value).
  */
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node as YamlNode } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { UsageError } from '../errors.js';
 
 // zod 4 compiles each object schema to code on first use; smcheck validates a few small

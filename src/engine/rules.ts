@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CheckKind, Rule } from '../types.js';
 import { UsageError } from '../errors.js';
 import { parseYaml, validateYaml } from '../config/strict-yaml.js';
