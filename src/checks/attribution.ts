@@ -82,7 +82,9 @@ export const check: CheckKind<Options> = {
         if (seen.has(key)) continue;
         // a credit in the words that introduce the link, in the same sentence: "Here are some
         // lunchbox ideas from Change4Life: https://www.nhs.uk/…"
-        const introStart = link.span.start - before.length;
+        // (the whole sentence, which can be longer than the 100 characters looked at above)
+        const sentence = prose.slice(Math.max(0, link.span.start - 400), link.span.start).split(/\n\s*\n|[.!?]\s/).pop() ?? '';
+        const introStart = link.span.start - sentence.length;
         const introduced = named.some((c) => c.start >= introStart && c.end <= link.span.start) || introducedBy(before);
         const ok =
           introduced ||

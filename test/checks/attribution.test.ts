@@ -42,6 +42,7 @@ const invalid: InvalidCase[] = [
   { text: 'We have published a list of ten tips: https://www.kidsreading.org/tips', count: 1, name: '"we have published" credits no one' },
   { text: 'They have made a brilliant guide: https://www.kidsreading.org/guide', count: 1, name: '"they have made" credits no one' },
   { text: "Details are on a parent's blog: https://www.kidsreading.org/blog", count: 1, name: "a lower-case possessive credits no one" },
+  { text: 'Thank you to the Nene Valley Bat Group for sharing their photos. In other news, here is a great guide: https://www.facebook.com/BatFacts/posts/1', count: 1, name: 'a credit in an earlier sentence is for something else' },
   // a platform is where it was shared, not who made it (blind test e-v07)
   { text: 'Shared from Facebook: a lost cat has been found near the park.', excerpts: ['Shared from'] },
   { text: 'As seen on Instagram - what a clever idea for the holidays!', count: 1 },
@@ -120,6 +121,8 @@ const valid: (string | ValidCase)[] = [
   'The Wildlife Trust have published a brilliant spotter sheet. Print it here: https://www.wildlifebcn.org/spotter-sheet',
   'Details are on the Northants Cricket Board\'s own page: https://www.ncb-camps.example.org/holiday-camp',
   "Mrs Shah's blog explains the new reading scheme: https://readingblog.example.org/new-scheme",
+  // a long sentence: the credit starts more than 100 characters before the link (blind test f-c10)
+  'An enormous thank you to the Nene Valley Bat Group for sharing their wonderful and very detailed guide to building bat boxes at home with us: https://www.facebook.com/NeneBats/posts/bat-boxes',
   // attributed quotations
   'Mrs Patel said: "You have all worked so hard this year and I could not be prouder of every one of you."',
   '"You have all worked so hard this year and I could not be prouder of every one of you," said Mrs Patel.',
