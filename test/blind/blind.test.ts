@@ -1,5 +1,5 @@
 /**
- * The blind test: the whole product (the check command, folder batch, JSON report) over 125
+ * The blind test: the whole product (the check command, folder batch, JSON report) over 153
  * hand-written posts judged before smcheck was run on them (see README.md). Prints per-rule
  * precision and recall; the floors are the measured numbers, so a regression fails.
  */
@@ -11,22 +11,23 @@ import { BLIND, runBlind, score, table, type Expected } from './score.js';
 const expected = JSON.parse(readFileSync(path.join(BLIND, 'expected.json'), 'utf8')) as Record<string, Expected[]>;
 
 // Floors: [precision, recall] per rule, as measured (rounded down), so a regression fails.
-// Before the blind-test fixes (code at a43cde9, all 125 posts): ALL P 0.89 R 0.93, 111/125 verdicts.
-// After them (fixes in times, attribution and photo; see test/blind/README.md): ALL P 0.93 R 0.96, 119/125.
+// Batches 1-3 (125 posts) before the blind-test fixes (code at a43cde9): ALL P 0.89 R 0.93, 111/125
+// verdicts; after them: P 0.93 R 0.96, 119/125. Batch 4 (28 posts, held out, first run): P 0.95
+// R 1.00, 27/28. All 153 posts now: P 0.94 R 0.97, 147/153 (see test/blind/README.md).
 // Raise a floor when a fix lifts a number; never lower one to make a change pass.
 const FLOORS: Record<string, [number, number]> = {
-  'exact-time': [0.96, 1],
+  'exact-time': [0.97, 1],
   'image-location': [1, 1],
   'image-metadata': [0.93, 1],
   'missing-attribution': [1, 1],
-  'name-with-image': [1, 0.8],
-  'negative-tone': [0.75, 1],
-  'no-publish': [1, 0.75],
-  'pupil-surname': [0.82, 1],
+  'name-with-image': [1, 0.85],
+  'negative-tone': [0.8, 1],
+  'no-publish': [1, 0.83],
+  'pupil-surname': [0.85, 1],
   tagging: [1, 1],
-  ALL: [0.93, 0.96],
+  ALL: [0.94, 0.97],
 };
-const POSTS_RIGHT = 119;
+const POSTS_RIGHT = 147;
 
 describe('blind test (test/blind/posts)', () => {
   let s: ReturnType<typeof score>;
