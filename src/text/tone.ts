@@ -462,7 +462,9 @@ export function scoreSentence(s: string, t: CompiledTone, extraTargets: Compiled
 
   // 1. Sarcasm, grievance patterns and phrases take their words out of the word score.
   const sarcasm = findAll(t.sarcasm, lowered, s, wordSet);
-  const grievances = findAll(t.grievances, lowered, s, wordSet);
+  // A grievance phrase inside a sarcastic opening is the same evidence: "Thank you to the
+  // parents who…" counts once (as sarcasm), so real thanks with nothing negative stays quiet.
+  const grievances = findAll(t.grievances, lowered, s, wordSet).filter((m) => !sarcasm.some((x) => m.start >= x.start && m.end <= x.end));
   const phrases = findAll(t.phrases, lowered, s, wordSet).filter((m) => !overlaps(m, sarcasm));
   cover(sarcasm);
   cover(phrases);

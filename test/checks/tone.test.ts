@@ -16,6 +16,10 @@ const SUGGEST_POSITIVE = 'Say what you would like people to do, positively: "Ple
 
 t.run('negative-tone', {
   valid: [
+    // real thanks to a group of people is not sarcasm (found by the blind test)
+    'Thank you to the parents who drove the team to the tournament on Saturday.',
+    'Thank you to the families who sent in tins for the harvest table.',
+    'Well done to the children who ran the whole cross-country course.',
     ...neutral,
     ...upbeat,
     ...secondTable.filter(([, want]) => want === 'none').map(([s]) => s),
@@ -51,6 +55,8 @@ t.run('negative-tone', {
     { text: 'Reminder\nPlease do not park on the zig-zags.\n\nThank you!', format: 'text', name: 'plain-text draft' },
   ],
   invalid: [
+    { text: "Thank you to the driver who decided to reverse into our lollipop lady's crossing.", severity: 'error' },
+    { text: 'To the person who thought it was funny to knock over the bins: please don\'t.', severity: 'error' },
     ...grievance.map((text) => ({ text, excerpts: [text], severity: 'error' as const, message: /^Grievance aimed at .+: this sentence complains about people in public \('.*\)\. Say what you would like people to do instead$/, suggestion: SUGGEST_POSITIVE })),
     ...negative.map((text) => ({ text, excerpts: [text], message: /this sentence (reads as negative|complains about people)/ })),
     ...[
