@@ -40,7 +40,7 @@ const options = z
     embeddedKinds: z.array(z.string().min(1)).default(['video', 'depth', 'original', 'matte', 'image', 'uncropped', 'trailer']),
     /** Photographer, copyright or owner values that are fine (the school's own name is always fine). */
     allow: z.array(z.string().min(1)).default([]),
-    /** With no roster, treat two capitalised words in a caption or keyword as a name. */
+    /** Treat two capitalised words in a caption or keyword as a name: always with no roster; with one, for names the lists do not know. */
     guessNames: z.boolean().default(true),
   })
   .strict();
@@ -220,12 +220,24 @@ async function nameTest(ctx: CheckContext, o: PhotoOptions, photos: PhotoMeta[])
       else if (found.length && (await resolveMaybes(t.value, found)).length) captions.add(t.value);
     }
   }
+  // Someone the lists do not know ("Tobias Okafor at the museum": a new starter, a brother or
+  // sister, a parent) is still a name: the same guess as with no roster, minus the staff, the
+  // allowed names, the classes and titled adults ("Mr D Fairbairn").
+  const adults = [...staff.map((p) => norm(`${p.first} ${p.last}`)), ...ctx.school.allowNames.map(norm), ...ctx.school.classes.map(norm)].filter(Boolean);
+  const unlisted = (text: string) => {
+    if (!o.guessNames) return false;
+    const m = NAME_LIKE.exec(text);
+    if (!m || NOT_PEOPLE.test(m[0].trim())) return false;
+    const n = norm(m[0]);
+    if (/^(?:mr|mrs|miss|ms|mx|dr|sir|dame|rev|prof)\b/.test(n) || /\b(?:class|year)\b/.test(n)) return false;
+    return !adults.some((a) => n === a || n.includes(a) || a.includes(n));
+  };
   return (text) => {
     if (CONTACT.test(text)) return true;
     if (captions.has(text)) return true;
     if (findNames(index, text, { mode: 'words' }).length > 0) return true;
     const t = norm(text);
-    return fullNames.some((n) => n && t.includes(n));
+    return fullNames.some((n) => n && t.includes(n)) || unlisted(text);
   };
 }
 

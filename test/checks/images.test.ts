@@ -127,6 +127,17 @@ describe('image-metadata: found by the blind test (test/blind)', () => {
     expect(hits.map((h) => [h.messageId, h.severity])).toEqual([['texts', 'warning']]);
   });
 
+  it('a caption naming someone the lists do not know is an error; titled staff, classes, allowed names and events are not', async () => {
+    const caption = async (value: string) => (await run({ ...blank(), texts: [{ tag: 'ImageDescription', value }] }, 'Trip')).map((h) => h.severity);
+    expect(await caption('Tobias Okafor at the museum')).toEqual([undefined]);
+    expect(await caption('Poppy Lindqvist wins the sack race')).toEqual([undefined]);
+    expect(await caption('Helen Green with the choir')).toEqual([undefined]); // a full name on the staff list was already a name
+    expect(await caption('Mr Okafor and the Year 6 team')).toEqual(['warning']);
+    expect(await caption('Oak Class assembly')).toEqual(['warning']);
+    expect(await caption('Julia Donaldson visits')).toEqual(['warning']);
+    expect(await caption('Sports Day relay')).toEqual(['warning']);
+  });
+
   it('a photographer the post already credits is a warning, not an error', async () => {
     const meta = { ...blank(), creators: [{ tag: 'Artist', value: 'Kit Lomax' }], copyright: [{ tag: 'Copyright', value: '© 2025 Lomax Studio Ltd' }] };
     const credited = await run(meta, 'Class photos this week. Photo: Kit Lomax, Lomax Studio.');
