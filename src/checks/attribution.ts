@@ -53,6 +53,12 @@ function introducedBy(before: string): boolean {
   return !!m && !NOT_SOURCE.test(m[1]);
 }
 
+/** A private person's name: two or three capitalised words ("Sam Reynolds", "Mary-Jo de Souza"). */
+const PERSON_NAME = /^\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:de|van|von|der|le|la|du|da|di|o['’])\s+)?\p{Lu}[\p{L}'’-]+){1,2}$/u;
+const ORGANISATION = /\b(?:ltd|limited|plc|llp|inc|photography|photographic|photos?|studios?|images?|media|news|press|echo|chronicle|times|gazette|telegraph|mercury|post|herald|council|school|academy|trust|club|society|association|group|agency|council|pictures|productions|design|creative)\b/i;
+/** "Photo kindly shared by a parent", "thank you to one of our families for the photo", "Photo: a Year 4 parent". */
+const FAMILY_CREDIT = /\b(?:(?:photos?|pictures?|images?|pics?)\s*(?::|–|—|-)\s*(?:kindly\s+)?(?:shared\s+by\s+|sent\s+by\s+|taken\s+by\s+|from\s+|courtesy\s+of\s+)?|(?:photos?|pictures?|images?|pics?)\s+(?:kindly\s+)?(?:shared|sent(?:\s+in)?|taken|provided|supplied)\s+by\s+|(?:photos?|pictures?|images?|pics?)\s+(?:courtesy\s+of|from)\s+|thank(?:s|\s+you)\s+(?:so\s+much\s+|very\s+much\s+)?to\s+)(?:a|one\s+of\s+our|our|one\s+of\s+the)\s+(?:year\s+\d\s+|reception\s+|lovely\s+|wonderful\s+)?(?:parents?|families|family|mums?|dads?|carers?|grandparents?|grans?|grandads?|parent\s+helpers?)\b/i;
+
 const words = (s: string) => s.trim().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 export const check: CheckKind<Options> = {
@@ -155,13 +161,21 @@ export const check: CheckKind<Options> = {
         };
         for (const c of meta.creators ?? []) add(c.value, 'creator');
         for (const c of meta.copyright ?? []) add(c.value, 'copyright holder');
+        // Only private people named (no studio, paper or company): most likely a pupil's family.
+        // Printing a parent's full name beside a photo of their child gives the child's surname,
+        // so a credit to "a parent" or "one of our families" acknowledges them well enough.
+        const holderNames = [...(meta.creators ?? []), ...(meta.copyright ?? [])].map((c) => cleanHolder(c.value)).filter((n) => isMeaningfulHolder(n));
+        const private_ = holders.length > 0 && holderNames.every((n) => PERSON_NAME.test(n) && !ORGANISATION.test(n));
+        if (private_ && FAMILY_CREDIT.test(prose)) continue;
         for (const h of holders) {
           if (namesHolder(prose, h.name)) continue;
           hits.push({
             photo: meta.path,
             messageId: 'photo',
             data: { match: h.name, creator: h.name, role: h.role, photo: meta.fileName },
-            suggestion: `Add a credit line, e.g. "${creditLine(h.name, 'photo')}" (and make sure you have permission to use it)`,
+            suggestion: private_
+              ? `Add a credit line, e.g. "${creditLine(h.name, 'photo')}", or "Photo kindly shared by a parent" if they are a pupil's family: their full name could identify their child (and make sure you have permission to use it)`
+              : `Add a credit line, e.g. "${creditLine(h.name, 'photo')}" (and make sure you have permission to use it)`,
           });
         }
       }

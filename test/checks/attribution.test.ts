@@ -64,6 +64,8 @@ const invalid: InvalidCase[] = [
   { text: 'Sports day was brilliant!', photos: ['test/fixtures/photos/copyright.jpg'], count: 1, message: /Jo Marsh as its creator/, suggestion: 'Add a credit line, e.g. "Photo: Jo Marsh" (and make sure you have permission to use it)' },
   { text: 'Sports day was brilliant! Photo: the PTA', photos: ['test/fixtures/photos/copyright.jpg'], count: 1, name: 'credit that names someone else' },
   { text: '![Sports day](../../test/fixtures/photos/copyright.jpg)\n\nWhat a day!', count: 1, name: 'markdown image with a photographer' },
+  { text: 'Home learning heroes!', photos: ['fixtures/drafts/photos/garden.jpg'], count: 1, suggestion: 'Add a credit line, e.g. "Photo: Sam Reynolds", or "Photo kindly shared by a parent" if they are a pupil\'s family: their full name could identify their child (and make sure you have permission to use it)', name: 'a private person: the suggestion offers a credit that names no one' },
+  { text: 'Sports day! Photo kindly shared by a parent.', photos: ['test/fixtures/photos/copyright.jpg'], count: 1, name: 'a studio must be named, not "a parent"' },
   // mixed
   { text: `> The children collected forty bags of rubbish.\n\nRead the whole story at ${CHRON}`, count: 2 },
   { text: 'Repost: great tips https://www.parentingtips.co.uk/reading', count: 2 },
@@ -143,6 +145,10 @@ const valid: (string | ValidCase)[] = [
   { text: 'Sports day was brilliant! Photos © Marsh Event Photography', photos: ['test/fixtures/photos/copyright.jpg'] },
   { text: 'Sports day was brilliant! Thanks to Jo Marsh for the photos.', photos: ['test/fixtures/photos/copyright.jpg'] },
   { text: 'Harvest festival', photos: ['test/fixtures/photos/caption-owner.jpg'] },
+  // a private person's photo (most likely a pupil's family) credited to "a parent" (blind test v22)
+  { text: 'Home learning heroes! Photo kindly shared by a parent.', photos: ['fixtures/drafts/photos/garden.jpg'] },
+  { text: 'Thank you to one of our families for this lovely photo of a bug hotel.', photos: ['fixtures/drafts/photos/garden.jpg'] },
+  { text: 'Bug hotels galore. Photo: a Year 4 parent', photos: ['fixtures/drafts/photos/garden.jpg'] },
 ];
 
 t.run('missing-attribution', { valid, invalid });
