@@ -13,7 +13,7 @@ const expected = JSON.parse(readFileSync(path.join(BLIND, 'expected.json'), 'utf
 // Floors: [precision, recall] per rule, as measured (rounded down), so a regression fails.
 // Batches 1-3 (125 posts) before the blind-test fixes (code at a43cde9): ALL P 0.89 R 0.93, 111/125
 // verdicts; after them: P 0.93 R 0.96, 119/125. Batch 4 (28 posts, held out, first run): P 0.95
-// R 1.00, 27/28. All 153 posts now: P 0.94 R 0.97, 147/153 (see test/blind/README.md).
+// R 1.00, 27/28. All 153 posts now: P 0.96 R 0.97, 148/153 (see test/blind/README.md).
 // Raise a floor when a fix lifts a number; never lower one to make a change pass.
 const FLOORS: Record<string, [number, number]> = {
   'exact-time': [0.97, 1],
@@ -21,13 +21,13 @@ const FLOORS: Record<string, [number, number]> = {
   'image-metadata': [0.93, 1],
   'missing-attribution': [1, 1],
   'name-with-image': [1, 0.85],
-  'negative-tone': [0.8, 1],
+  'negative-tone': [1, 1],
   'no-publish': [1, 0.83],
   'pupil-surname': [0.85, 1],
   tagging: [1, 1],
-  ALL: [0.94, 0.97],
+  ALL: [0.95, 0.97],
 };
-const POSTS_RIGHT = 147;
+const POSTS_RIGHT = 148;
 
 describe('blind test (test/blind/posts)', () => {
   let s: ReturnType<typeof score>;
