@@ -15,7 +15,8 @@
  *   noRoster: full-names (default) | off: what the surname and with-image modes do when the
  *   school has no roster. noRosterSeverity: severity of those guesses (default: the rule's).
  *
- * Messages (rule.messages) by id: surname, initial, noRoster, fileName, metadata, link, ambiguous;
+ * Messages (rule.messages) by id: surname, initial, noRoster, fileName, metadata, link, ambiguous,
+ * word (no-publish: a name the context reads as a word or as someone else);
  * template values: {match}, {first}, {photo}, {field}, {url}.
  */
 import * as z from 'zod';
@@ -110,7 +111,7 @@ function matchAll(ctx: CheckContext, index: NameIndex, src: Source): Promise<Nam
 function textHit(src: Source, m: NameMatch, messageId: string | undefined, extra: Partial<Hit> = {}): Hit {
   const match = m.text.replace(/\s+/g, ' ').trim();
   if (src.link) {
-    return { span: src.link.span, messageId: messageId === 'ambiguous' ? 'ambiguous' : 'link', data: { match, url: src.link.url }, ...extra };
+    return { span: src.link.span, messageId: messageId === 'ambiguous' || messageId === 'word' ? messageId : 'link', data: { match, url: src.link.url }, ...extra };
   }
   return { span: m.span, messageId, data: { match }, ...extra };
 }
@@ -144,11 +145,14 @@ export const check: CheckKind<Options> = {
           const listed = m.pupils.filter((p) => p.noPublish);
           if (!listed.length) continue;
           const shared = listed.length < m.pupils.length;
-          const severity = shared ? ({ severity: 'warning' } as const) : {};
+          // Weak: the context reads it as a word or someone else ("proud of Leo", "by C.S. Lewis"),
+          // but a miss costs a child's safety, so it is a warning, never silence.
+          const doubt = shared ? 'ambiguous' : m.weak ? 'word' : undefined;
+          const severity = doubt ? ({ severity: 'warning' } as const) : {};
           if (src.photo) {
-            hits.push(photoHit(src, m, shared ? 'ambiguous' : src.field === 'file name' ? 'fileName' : 'metadata', severity));
+            hits.push(photoHit(src, m, doubt ?? (src.field === 'file name' ? 'fileName' : 'metadata'), severity));
           } else {
-            hits.push(textHit(src, m, shared ? 'ambiguous' : undefined, severity));
+            hits.push(textHit(src, m, doubt, severity));
           }
         }
       }
@@ -163,7 +167,7 @@ export const check: CheckKind<Options> = {
     if (o.mode === 'surname') {
       for (const src of await sources(ctx, o, false)) {
         for (const m of await matchAll(ctx, index, src)) {
-          if (m.kind === 'first') continue;
+          if (m.kind === 'first' || m.weak) continue;
           if (src.link) {
             hits.push(textHit(src, m, 'link'));
             continue;
@@ -184,6 +188,7 @@ export const check: CheckKind<Options> = {
     // with-image
     for (const src of await sources(ctx, o, true)) {
       for (const m of await matchAll(ctx, index, src)) {
+        if (m.weak) continue;
         if (src.photo) hits.push(photoHit(src, m, src.field === 'file name' ? 'fileName' : 'metadata'));
         else hits.push(textHit(src, m, undefined));
       }

@@ -101,6 +101,12 @@ export interface NameMatch {
   tokenIndex: number;
   /** On a heading-like line where every word is capitalised. */
   titleLine?: boolean;
+  /**
+   * The context reads it as a word or as someone else ("proud of Leo", "by C.S. Lewis"), but
+   * a pupil on the no-publish list has this name: only the no-publish rule reports it, as a
+   * warning. Other rules skip weak matches.
+   */
+  weak?: boolean;
 }
 
 export type MatchMode =
@@ -356,7 +362,12 @@ function pupilFullName(index: NameIndex, firstKey: string, lastKey: string): boo
   return !!ids && ids.some((id) => index.pupils[id].lastKey === lastKey);
 }
 
-type Verdict = 'yes' | 'no' | 'maybe';
+/**
+ * 'word': the context reads it as a word or as someone else ("proud of Leo" with Leo also a
+ * star sign, "by C.S. Lewis", "Howard Carter"), but a reader could still take it for the pupil.
+ * Such a match is kept only when a pupil on the no-publish list has the name (a warning there).
+ */
+type Verdict = 'yes' | 'no' | 'maybe' | 'word';
 
 const FAMILY = new Set(['twins', 'triplets', 'family', 'families', 'brothers', 'sisters', 'siblings', 'children', 'boys', 'girls', 'cousins']);
 
@@ -376,17 +387,27 @@ function judge(index: NameIndex, toks: Tok[], i: number, n: number, mode: MatchM
   if (n === 1 && mode === 'prose' && LANGUAGES.has(t.key)) return 'no';
   if (n === 1 && mode === 'prose' && PLACE_NAMES.has(t.key) && i > 0 && !t.sentStart && PLACE_PREP.has(toks[i - 1].key)) return 'no';
   if (!wordish) return 'yes';
-  if (mode === 'words') return 'no';
-  if (t.cap === 'lower' || t.cap === 'other' || t.cap === 'upper') return 'no';
+  if (mode === 'words') return after && PLACE_WORDS.has(after.key) ? 'no' : 'word';
+  if (t.cap === 'lower' || t.cap === 'other') return 'no';
+  // Capitals that are not the writer's choice: a word in an all-capitals line.
+  if (t.cap === 'upper') return 'word';
   const prev = t.sentStart ? undefined : toks[i - 1];
   const next = toks[i + n];
   const nextJoined = next && !next.sentStart && joinsName(next.gap);
-  if (prev && (DETERMINERS.has(prev.key) || prev.numeric)) return 'no';
+  const season = MONTHS.has(t.key) || SEASONS.has(t.key);
+  if (prev && prev.numeric) return 'no';
+  if (prev && DETERMINERS.has(prev.key)) {
+    // "the Rose garden", "this Summer", "in May" are words; "proud of Leo", "by Will", "our Leo"
+    // may be the pupil (a capital mid-sentence after a preposition or a possessive).
+    // ("full of Hope", "a performance of Jack and the Beanstalk" are words and titles.)
+    if (season || !(PREPOSITIONS.has(prev.key) || POSSESSIVES.has(prev.key) || RELATIVES.has(prev.key))) return 'no';
+    return 'word';
+  }
   if (prev && PRONOUNS.has(prev.key) && MODALS.has(t.key)) return 'no';
   // "School Hall", "Village Green", "Burger King", "St Mary's Church": part of a longer proper name.
-  if (!t.titleLine && prev && t.join && (prev.cap === 'title' || prev.cap === 'upper') && (!prev.sentStart || t.tag) && (!isNamePart(index, prev.key) || prev.poss) && !TITLES.has(prev.key)) return 'no';
+  if (!t.titleLine && prev && t.join && (prev.cap === 'title' || prev.cap === 'upper') && (!prev.sentStart || t.tag) && (!isNamePart(index, prev.key) || prev.poss) && !TITLES.has(prev.key)) return 'word';
   if (nextJoined && PLACE_WORDS.has(next.key) && !t.poss) return 'no';
-  if (!t.titleLine && nextJoined && (next.cap === 'title' || next.cap === 'upper') && !isNamePart(index, next.key)) return 'no';
+  if (!t.titleLine && nextJoined && (next.cap === 'title' || next.cap === 'upper') && !isNamePart(index, next.key)) return 'word';
   if (MONTHS.has(t.key) && nextJoined && (/^\d/.test(next.raw) || /^(st|nd|rd|th)$/.test(next.key))) return 'no';
   if (MONTHS.has(t.key) && prev && (/^\d/.test(prev.raw) || /^(is|was|be|until|till|since|early|late|mid|next|last|this)$/.test(prev.key))) return 'no';
   if (MODALS.has(t.key) && nextJoined && (PRONOUNS.has(next.key) || next.key === 'be' || next.key === 'not')) return 'no';
@@ -403,6 +424,15 @@ function judge(index: NameIndex, toks: Tok[], i: number, n: number, mode: MatchM
     return 'maybe';
   }
   return 'yes';
+}
+
+const SEASONS = new Set(['summer', 'autumn', 'winter', 'spring', 'easter', 'christmas']);
+const PREPOSITIONS = new Set(['of', 'by', 'for', 'from', 'to', 'with', 'without', 'than', 'about', 'at', 'on', 'in', 'into', 'after', 'before']);
+/** "the poster that Leo made", "look what Leo found": may start a clause. */
+const RELATIVES = new Set(['that', 'what', 'so']);
+const POSSESSIVES = new Set(['our', 'my', 'your', 'his', 'her', 'their']);
+function noPublishAmong(index: NameIndex, ids: number[]): boolean {
+  return ids.some((id) => index.pupils[id].noPublish);
 }
 
 function ids2pupils(index: NameIndex, ids: number[]): IndexedPupil[] {
@@ -551,13 +581,14 @@ export function findNames(index: NameIndex, text: string, opts: { mode?: MatchMo
     if (firstHit && (!lastHit || firstHit.n >= lastHit.n)) {
       const v = judge(index, toks, i, firstHit.n, mode);
       const endTok = toks[i + firstHit.n - 1];
-      if (v !== 'no' && want.has('first')) {
+      if (v !== 'no' && (v !== 'word' || noPublishAmong(index, firstHit.ids)) && want.has('first')) {
         out.push({
           kind: 'first',
           span: { start: t.start, end: endTok.fullEnd },
           text: text.slice(t.start, endTok.fullEnd),
           pupils: ids2pupils(index, firstHit.ids),
-          confidence: v,
+          confidence: v === 'word' ? 'yes' : v,
+          ...(v === 'word' ? { weak: true } : {}),
           tokenIndex: i,
           titleLine: t.titleLine,
         });
@@ -571,7 +602,9 @@ export function findNames(index: NameIndex, text: string, opts: { mode?: MatchMo
     if (lastHit && !(lastHit.n === 1 && index.staffFull.has(t.key))) {
       const v = judge(index, toks, i, lastHit.n, mode);
       const endTok = toks[i + lastHit.n - 1];
-      if (v !== 'no' && want.has('surname')) {
+      // A surname the context gives to something or someone else ("Marsh Event Photography",
+      // "Jo Marsh") is not the pupil, even one on the no-publish list.
+      if (v !== 'no' && v !== 'word' && want.has('surname')) {
         let start = t.start;
         const pupils = ids2pupils(index, lastHit.ids);
         const prev = toks[i - 1];
@@ -644,7 +677,7 @@ export async function resolveMaybes(text: string, matches: NameMatch[], load?: (
   try {
     nlp = load ? await load() : ((await (await import('./nlp.js')).loadNlp()) as NlpFn);
   } catch {
-    return matches.filter((m) => m.confidence !== 'maybe');
+    return matches.filter((m) => m.confidence !== 'maybe' || keepWeak(m)).map((m) => (m.confidence === 'maybe' ? { ...m, confidence: 'yes' as const, weak: true } : m));
   }
   const keep = new Set<NameMatch>();
   for (const m of maybes) {
@@ -686,7 +719,15 @@ export async function resolveMaybes(text: string, matches: NameMatch[], load?: (
     const properMidSentence = !!m.titleLine && idx > 0 && tags.has('ProperNoun') && !tags.has('Verb') && !wordish;
     if (!wordish && (pastSubject || presentSubject || possessive || properMidSentence)) keep.add(m);
   }
-  return matches.filter((m) => m.confidence !== 'maybe' || keep.has(m));
+  // A pupil on the no-publish list is never dropped for doubt: the no-publish rule warns.
+  return matches
+    .filter((m) => m.confidence !== 'maybe' || keep.has(m) || keepWeak(m))
+    .map((m) => (m.confidence === 'maybe' && !keep.has(m) ? { ...m, confidence: 'yes' as const, weak: true } : m));
+}
+
+/** A first name of a pupil on the no-publish list is never dropped for doubt (a surname can be someone else's: "Jo Marsh"). */
+function keepWeak(m: NameMatch): boolean {
+  return m.kind === 'first' && m.pupils.some((p) => p.noPublish);
 }
 
 /** Words after "Summer's" that make it "Summer is": "Summer's here", "May's nearly over". */
