@@ -386,6 +386,9 @@ function judge(index: NameIndex, toks: Tok[], i: number, n: number, mode: MatchM
   if (after && after.cap === 'title' && !after.sentStart && joinsName(after.gap) && PLACE_WORDS.has(after.key) && !isNamePart(index, after.key)) return 'no';
   if (n === 1 && mode === 'prose' && LANGUAGES.has(t.key)) return 'no';
   if (n === 1 && mode === 'prose' && PLACE_NAMES.has(t.key) && i > 0 && !t.sentStart && PLACE_PREP.has(toks[i - 1].key)) return 'no';
+  // A list of names: "will and freya", "Rose, Will and Grace": a word-like name joined by "and"
+  // or a comma to a name that is not a word is a name too, in any case and any position.
+  if (wordish && mode === 'prose' && listedWithName(index, toks, i, n)) return 'yes';
   if (!wordish) return 'yes';
   if (mode === 'words') return after && PLACE_WORDS.has(after.key) ? 'no' : 'word';
   if (t.cap === 'lower' || t.cap === 'other') return 'no';
@@ -415,6 +418,12 @@ function judge(index: NameIndex, toks: Tok[], i: number, n: number, mode: MatchM
     // Spoken to or labelled: "Will, you were brilliant", "Grace: 10 points", "Hope - well done!"
     if (next && !/\n/.test(next.gap) && /^\s*[,:!–—-]\s*$/.test(next.gap) && (VOCATIVE_NEXT.has(next.key) || next.numeric)) return 'yes';
     if (next && next.cap === 'lower' && SUBJECT_VERBS.has(next.key) && !/[,;:]/.test(next.gap)) return 'yes';
+    // Doing something to something: "Summer arranging the harvest table", "Will painting a fence".
+    const obj = toks[i + n + 1];
+    if (
+      next && next.cap === 'lower' && nextJoined && /^[a-z]{3,}ing$/.test(next.key) && !t.poss &&
+      obj && obj.cap === 'lower' && joinsName(obj.gap) && OBJECT_START.has(obj.key)
+    ) return 'yes';
     // A list of names: "Rose and Will", "Rose, Will and Grace".
     if (next && next.key === 'and') {
       const after = toks[i + n + 1];
@@ -428,9 +437,48 @@ function judge(index: NameIndex, toks: Tok[], i: number, n: number, mode: MatchM
 
 const SEASONS = new Set(['summer', 'autumn', 'winter', 'spring', 'easter', 'christmas']);
 const PREPOSITIONS = new Set(['of', 'by', 'for', 'from', 'to', 'with', 'without', 'than', 'about', 'at', 'on', 'in', 'into', 'after', 'before']);
+const LIST_PREP = new Set(['of', 'for', 'with', 'about', 'to']);
 /** "the poster that Leo made", "look what Leo found": may start a clause. */
 const RELATIVES = new Set(['that', 'what', 'so']);
 const POSSESSIVES = new Set(['our', 'my', 'your', 'his', 'her', 'their']);
+/** Words that start the object of a verb: "arranging the table", "painting our fence". */
+const OBJECT_START = new Set(['the', 'a', 'an', 'our', 'his', 'her', 'their', 'my', 'your', 'its', 'some', 'this', 'these', 'those', 'that', 'every', 'all']);
+
+/** A first name of the roster that is not an everyday word ("Freya", "Amelia"): a sure name. */
+function sureFirstName(index: NameIndex, t: Tok | undefined): boolean {
+  return !!t && !t.numeric && index.first.has(t.key) && !isWord(index, t.key);
+}
+
+/** "will and freya", "freya and will", "Freya, Will": next to a sure name in a list. */
+function listedWithName(index: NameIndex, toks: Tok[], i: number, n: number): boolean {
+  const t = toks[i];
+  const next = toks[i + n];
+  const prev = t.sentStart ? undefined : toks[i - 1];
+  const season = MONTHS.has(t.key) || SEASONS.has(t.key);
+  // "the rose and Amelia", "in May and Amelia", "Summer term": a word here, whatever follows.
+  // ("proud of Summer and Amelia" is two pupils: not a time word after "of", "for", "with").
+  if (prev && (prev.numeric || (DETERMINERS.has(prev.key) && ((season && !LIST_PREP.has(prev.key)) || !PREPOSITIONS.has(prev.key))))) return false;
+  if (next && !next.sentStart && PLACE_WORDS.has(next.key) && joinsName(next.gap)) return false;
+  if (next && !/\n/.test(next.gap)) {
+    if ((next.key === 'and' || next.raw === '&') && joinsName(next.gap) && !t.poss) {
+      const partner = toks[i + n + 1];
+      if (partner && joinsName(partner.gap) && sureFirstName(index, partner)) return true;
+    }
+    if (/^\s*,\s*$/.test(next.gap) && sureFirstName(index, next) && t.cap !== 'lower') return true;
+  }
+  if (prev && !/\n/.test(t.gap) && (prev.key === 'and' || prev.raw === '&') && joinsName(t.gap) && !prev.sentStart) {
+    const partner = toks[i - 2];
+    if (partner && joinsName(prev.gap) && !partner.poss && sureFirstName(index, partner)) {
+      // "Amelia and will be there", "Amelia and may go": the verb, unless capitalised or followed
+      // by what cannot follow a verb's bare form here.
+      const after = toks[i + n];
+      const verbAfter = MODALS.has(t.key) && t.cap === 'lower' && after && !after.sentStart && joinsName(after.gap) && !OBJECT_START.has(after.key) && !PREPOSITIONS.has(after.key);
+      if (!verbAfter) return true;
+    }
+  }
+  return false;
+}
+
 function noPublishAmong(index: NameIndex, ids: number[]): boolean {
   return ids.some((id) => index.pupils[id].noPublish);
 }

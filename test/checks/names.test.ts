@@ -463,6 +463,8 @@ np.run('no-publish', {
     { text: 'At lunch we all sang Happy Birthday Leo to the tune of a pop song.', excerpts: ['Leo'], severity: 'warning', message: /may be the name of a pupil on the school's no-publish list/ },
     { text: 'Leo in the garden with his sunflowers.', excerpts: ['Leo'], severity: 'warning' },
     { text: 'The cakes were made by Hope.', excerpts: ['Hope'], severity: 'warning', message: /could also be a word/ },
+    { text: 'We are so proud of Summer and Amelia.', excerpts: ['Summer'], severity: 'error' },
+    { text: 'set up by will and amelia this morning', excerpts: ['will'], severity: 'error' },
     { text: 'Leo Fairbrother sang.', excerpts: ['Leo Fairbrother'], severity: 'error' },
     { text: 'Will Carter won the race.', excerpts: ['Will Carter'], severity: 'error' },
     { text: 'Well done Carter!', excerpts: ['Carter'], severity: 'error' },
@@ -505,4 +507,24 @@ describe('no-publish: photo captions and file names', () => {
     const hits = await check.run(ctxFor(meta(['Summer term in the garden', 'The rose garden in June'])), rule('no-publish'));
     expect(hits).toEqual([]);
   });
+});
+
+t.run('name-with-image', {
+  valid: [
+    { text: 'Summer reading challenge starts today.', photos: PHOTO },
+    { text: 'Spring cleaning the classroom was fun.', photos: PHOTO },
+    { text: 'In May and June we planted beans.', photos: PHOTO },
+    { text: 'Our school value this month: we have all been full of Hope.', photos: PHOTO },
+    { text: 'We will and we can!', photos: PHOTO },
+    { text: 'Year 3 are making props for their performance of Jack and the Beanstalk.', photos: PHOTO },
+  ],
+  invalid: [
+    { text: '![Summer arranging the harvest table](../fixtures/names/sports-day-1.jpg)', excerpts: ['Summer'] },
+    { text: 'Will painting the fence.', photos: PHOTO, excerpts: ['Will'] },
+    { text: 'Look at the table set up by will and amelia this morning!', photos: PHOTO, excerpts: ['will', 'amelia'] },
+    { text: 'set up by amelia and will this morning', photos: PHOTO, excerpts: ['amelia', 'will'] },
+    { text: 'Thanks to amelia and rose for tidying up.', photos: PHOTO, excerpts: ['amelia', 'rose'] },
+    { text: 'Amelia and will be there on Friday.', photos: PHOTO, excerpts: ['Amelia'], name: 'a modal after "and" stays a verb' },
+    { text: 'We planted a rose and Amelia watered it.', photos: PHOTO, excerpts: ['Amelia'], name: 'a word after a determiner stays a word' },
+  ],
 });
