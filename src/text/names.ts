@@ -107,6 +107,8 @@ export interface NameMatch {
    * warning. Other rules skip weak matches.
    */
   weak?: boolean;
+  /** The capitalised word before a surname alone ("howard" in "Howard Carter"): if it is a known first name, this is someone else. */
+  otherFirst?: string;
 }
 
 export type MatchMode =
@@ -366,8 +368,10 @@ function pupilFullName(index: NameIndex, firstKey: string, lastKey: string): boo
  * 'word': the context reads it as a word or as someone else ("proud of Leo" with Leo also a
  * star sign, "by C.S. Lewis", "Howard Carter"), but a reader could still take it for the pupil.
  * Such a match is kept only when a pupil on the no-publish list has the name (a warning there).
+ * 'firstBefore': a surname after a capitalised word no pupil has ("Howard Carter"): someone
+ * else if that word is a known first name (settled with compromise's name lexicon).
  */
-type Verdict = 'yes' | 'no' | 'maybe' | 'word';
+type Verdict = 'yes' | 'no' | 'maybe' | 'word' | 'firstBefore';
 
 const FAMILY = new Set(['twins', 'triplets', 'family', 'families', 'brothers', 'sisters', 'siblings', 'children', 'boys', 'girls', 'cousins']);
 
@@ -377,7 +381,14 @@ const VOCATIVE_NEXT = new Set(['you', 'your', 'well', 'congratulations', 'congra
  * Is the word at toks[i..i+n) used as a name here? For names that are not words the answer is
  * yes; for word-like names ("Rose", "Will", "Green") the context decides.
  */
-function judge(index: NameIndex, toks: Tok[], i: number, n: number, mode: MatchMode): Verdict {
+function judge(index: NameIndex, toks: Tok[], i: number, n: number, mode: MatchMode, kind: 'first' | 'surname' = 'first'): Verdict {
+  const v = judgeWord(index, toks, i, n, mode);
+  const t = toks[i];
+  if ((v === 'yes' || v === 'maybe') && kind === 'surname' && mode === 'prose' && t.cap === 'title') return someoneElse(index, toks, i, n) ?? v;
+  return v;
+}
+
+function judgeWord(index: NameIndex, toks: Tok[], i: number, n: number, mode: MatchMode): Verdict {
   const t = toks[i];
   const wordish = n === 1 && isWord(index, t.key);
   if (mode === 'tag') return 'yes';
@@ -477,6 +488,39 @@ function listedWithName(index: NameIndex, toks: Tok[], i: number, n: number): bo
     }
   }
   return false;
+}
+
+/**
+ * A pupil's surname alone that belongs to someone else: an author with initials ("C.S. Lewis"),
+ * a person whose first name no pupil has ("Howard Carter"), or a title or another person's
+ * name after it ("Robinson Crusoe", "Lewis Hamilton"). 'word', so no-publish still warns.
+ */
+function someoneElse(index: NameIndex, toks: Tok[], i: number, n: number): Verdict | undefined {
+  const t = toks[i];
+  const ids = index.last.get(toks.slice(i, i + n).map((x) => x.key).join(''));
+  const prev = toks[i - 1];
+  // Initials: "C.S. Lewis", "J. R. R. Tolkien". The pupil's own first initial ("A. Hughes") stays a pupil.
+  if (prev && !t.sentStart && /^\p{Lu}$/u.test(prev.raw) && /^\.?[ \t]*$/.test(t.gap) && t.gap !== '') {
+    let k = i - 1;
+    while (k > 0 && /^\p{Lu}$/u.test(toks[k - 1].raw) && /^\.\s*$/.test(toks[k].gap)) k--;
+    const firstInitial = toks[k].key;
+    const pupilInitial = (ids ?? []).some((id) => index.pupils[id].firstKeys.some((f) => f[0] === firstInitial));
+    if (!pupilInitial && (k < i - 1 || /\./.test(t.gap))) return 'word';
+  }
+  // "Howard Carter": a capitalised first name no pupil has, right before the surname (whether
+  // the word is a first name, not "Congrats" or "Hooray", is settled with compromise's lexicon).
+  if (
+    prev && t.join && joinsName(t.gap) && !/\n/.test(t.gap) && prev.cap === 'title' && prev.key.length > 2 && !prev.poss &&
+    !index.first.has(prev.key) && !index.last.has(prev.key) && !index.lastPart.has(prev.key) &&
+    !englishWords().has(prev.key) && !NAME_WORDS.has(prev.key) && !TITLES.has(prev.key) && !DETERMINERS.has(prev.key) && !PRONOUNS.has(prev.key)
+  ) return 'firstBefore';
+  // "Robinson Crusoe", "Lewis Hamilton": another capitalised word straight after, not a name of ours.
+  const next = toks[i + n];
+  if (
+    !t.titleLine && next && !next.sentStart && next.join && joinsName(next.gap) && !/\n/.test(next.gap) && !toks[i + n - 1].poss &&
+    next.cap === 'title' && !isNamePart(index, next.key) && !FAMILY.has(next.key) && !englishWords().has(next.key)
+  ) return 'word';
+  return undefined;
 }
 
 function noPublishAmong(index: NameIndex, ids: number[]): boolean {
@@ -627,7 +671,8 @@ export function findNames(index: NameIndex, text: string, opts: { mode?: MatchMo
 
     // 3. A first name alone (reported only where any pupil name matters, e.g. beside a photo).
     if (firstHit && (!lastHit || firstHit.n >= lastHit.n)) {
-      const v = judge(index, toks, i, firstHit.n, mode);
+      const v0 = judge(index, toks, i, firstHit.n, mode, 'first');
+      const v = v0 === 'firstBefore' ? 'yes' : v0; // only surnames are judged that way
       const endTok = toks[i + firstHit.n - 1];
       if (v !== 'no' && (v !== 'word' || noPublishAmong(index, firstHit.ids)) && want.has('first')) {
         out.push({
@@ -648,10 +693,12 @@ export function findNames(index: NameIndex, text: string, opts: { mode?: MatchMo
     // 4. A surname alone: "well done Hughes!", "the Patel twins", "A. Hughes". Not when it is
     // also a staff member's first name ("thanks to Thomas" with a Mr Thomas Hill on the staff).
     if (lastHit && !(lastHit.n === 1 && index.staffFull.has(t.key))) {
-      const v = judge(index, toks, i, lastHit.n, mode);
+      const v0 = judge(index, toks, i, lastHit.n, mode, 'surname');
+      const otherFirst = v0 === 'firstBefore' ? toks[i - 1].key : undefined;
+      const v = v0 === 'firstBefore' ? 'maybe' : v0;
       const endTok = toks[i + lastHit.n - 1];
-      // A surname the context gives to something or someone else ("Marsh Event Photography",
-      // "Jo Marsh") is not the pupil, even one on the no-publish list.
+      // A surname the context gives to someone else ("Jo Marsh", "Marsh Event Photography",
+      // "by C.S. Lewis") is not the pupil, even one on the no-publish list.
       if (v !== 'no' && v !== 'word' && want.has('surname')) {
         let start = t.start;
         const pupils = ids2pupils(index, lastHit.ids);
@@ -677,6 +724,7 @@ export function findNames(index: NameIndex, text: string, opts: { mode?: MatchMo
           pupils,
           surnameSpan: { start: t.start, end: endTok.end },
           confidence: v,
+          ...(otherFirst ? { otherFirst } : {}),
           titleLine: t.titleLine,
           suggestion: only ? only.firstShown + endTok.poss : family ? `the ${after.raw}` : undefined,
           fix: only
@@ -728,7 +776,14 @@ export async function resolveMaybes(text: string, matches: NameMatch[], load?: (
     return matches.filter((m) => m.confidence !== 'maybe' || keepWeak(m)).map((m) => (m.confidence === 'maybe' ? { ...m, confidence: 'yes' as const, weak: true } : m));
   }
   const keep = new Set<NameMatch>();
+  let firstNames: Set<string> | undefined;
   for (const m of maybes) {
+    if (m.otherFirst) {
+      // "Howard Carter" is someone else; "Congrats Carter", "Hooray Carter" are the pupil.
+      firstNames ??= (await import('./person-names.js')).firstNameLexicon(nlp as never);
+      if (!firstNames.has(m.otherFirst)) keep.add(m);
+      continue;
+    }
     const around = sentenceAround(text, m.span.start);
     const offset = around.offset;
     let sentence = around.sentence;

@@ -50,6 +50,11 @@ function lexicons(nlp: Nlp): Lexicons {
   return lex;
 }
 
+/** Known first names: compromise's name lexicon and the list below (for telling "Howard Carter" from "Congrats Carter"). */
+export function firstNameLexicon(nlp: Nlp): Set<string> {
+  return lexicons(nlp).first;
+}
+
 /** First names common in UK schools or in the news that compromise's lexicon lacks. */
 const EXTRA_FIRST = (
   'lily sophie ellie millie emily olivia isabella evelyn matilda elsie ruby jessica chloe grace harry jake ' +

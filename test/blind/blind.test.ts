@@ -15,7 +15,8 @@ const expected = JSON.parse(readFileSync(path.join(BLIND, 'expected.json'), 'utf
 // verdicts; after them: P 0.93 R 0.96, 119/125. Batch 4 (28 posts, held out, first run): P 0.95
 // R 1.00, 27/28. All 153 posts now: P 0.96 R 0.97, 148/153 (see test/blind/README.md).
 // no-publish R 0.83 -> 1.00 after the names fix for doubtful first names (a caption naming Leo);
-// name-with-image R 0.86 -> 1.00 (alt text 'Summer arranging...', 'will and freya'): ALL R 1.00, 149/153.
+// name-with-image R 0.86 -> 1.00 (alt text 'Summer arranging...', 'will and freya'): ALL R 1.00, 149/153;
+// pupil-surname P 0.85 -> 1.00 (C.S. Lewis, Howard Carter, Robinson Crusoe): ALL P 0.98, 152/153.
 // Raise a floor when a fix lifts a number; never lower one to make a change pass.
 const FLOORS: Record<string, [number, number]> = {
   'exact-time': [0.97, 1],
@@ -25,11 +26,11 @@ const FLOORS: Record<string, [number, number]> = {
   'name-with-image': [1, 1],
   'negative-tone': [1, 1],
   'no-publish': [1, 1],
-  'pupil-surname': [0.85, 1],
+  'pupil-surname': [1, 1],
   tagging: [1, 1],
-  ALL: [0.95, 1],
+  ALL: [0.98, 1],
 };
-const POSTS_RIGHT = 149;
+const POSTS_RIGHT = 152;
 
 describe('blind test (test/blind/posts)', () => {
   let s: ReturnType<typeof score>;

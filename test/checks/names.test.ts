@@ -449,6 +449,7 @@ np.run('no-publish', {
     'The young musicians played beautifully.',
     'Thank you to Jo Young of Young Photography for the class photos.',
     'Photo © Young Event Photography Ltd, shared with permission.',
+    'We read a story by J.R. Fairbrother.',
     'Our topic this term is the Leo constellation.',
     'The rose garden is in bloom.',
   ],
@@ -526,5 +527,30 @@ t.run('name-with-image', {
     { text: 'Thanks to amelia and rose for tidying up.', photos: PHOTO, excerpts: ['amelia', 'rose'] },
     { text: 'Amelia and will be there on Friday.', photos: PHOTO, excerpts: ['Amelia'], name: 'a modal after "and" stays a verb' },
     { text: 'We planted a rose and Amelia watered it.', photos: PHOTO, excerpts: ['Amelia'], name: 'a word after a determiner stays a word' },
+  ],
+});
+
+t.run('pupil-surname', {
+  valid: [
+    'Year 4 are reading The Lion, the Witch and the Wardrobe by C.S. Hughes.',
+    'We read poems by J. R. Patel and A.A. Okafor.',
+    'Howard Carter discovered the tomb of Tutankhamun in 1922.',
+    'They learned how Howard Carter found the tomb.',
+    'Jimmy Carter was a president of the USA.',
+    'Year 6 book club has just finished Kowalczyk Crusoe.',
+    'We watched Hughes Pinkerton on the big screen.',
+  ],
+  invalid: [
+    { text: 'Will Carter won the race.', excerpts: ['Will Carter'] },
+    { text: 'Well done Will Carter!', excerpts: ['Will Carter'] },
+    { text: 'Congrats Carter!', excerpts: ['Carter'] },
+    { text: 'Hooray Carter!', excerpts: ['Carter'] },
+    { text: 'Kudos Carter, a great match.', excerpts: ['Carter'] },
+    { text: 'Jack Carter won the race.', excerpts: ['Carter'], name: 'a pupil first name before another pupil surname stays a surname' },
+    { text: 'A.B. Hughes won the prize.', excerpts: ['Hughes'], name: 'initials starting with the pupil initial' },
+    { text: 'Well done to the Carter Family!', excerpts: ['Carter'] },
+    { text: 'Well done Hughes, Patel and Carter!', excerpts: ['Hughes', 'Patel', 'Carter'] },
+    { text: 'Howard Carter and Will Carter both love history.', excerpts: ['Will Carter'] },
+    { text: 'Well done Carter Okafor!', excerpts: ['Carter', 'Okafor'], name: 'two surnames of ours side by side' },
   ],
 });
