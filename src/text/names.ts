@@ -469,6 +469,8 @@ function listedWithName(index: NameIndex, toks: Tok[], i: number, n: number): bo
   // "the rose and Amelia", "in May and Amelia", "Summer term": a word here, whatever follows.
   // ("proud of Summer and Amelia" is two pupils: not a time word after "of", "for", "with").
   if (prev && (prev.numeric || (DETERMINERS.has(prev.key) && ((season && !LIST_PREP.has(prev.key)) || !PREPOSITIONS.has(prev.key))))) return false;
+  // "we will and Amelia will", "I hope and Amelia agrees": a verb after a pronoun.
+  if (prev && (PRONOUNS.has(prev.key) || MODALS.has(prev.key)) && t.cap === 'lower') return false;
   if (next && !next.sentStart && PLACE_WORDS.has(next.key) && joinsName(next.gap)) return false;
   if (next && !/\n/.test(next.gap)) {
     if ((next.key === 'and' || next.raw === '&') && joinsName(next.gap) && !t.poss) {

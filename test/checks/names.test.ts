@@ -527,6 +527,8 @@ t.run('name-with-image', {
     { text: 'Thanks to amelia and rose for tidying up.', photos: PHOTO, excerpts: ['amelia', 'rose'] },
     { text: 'Amelia and will be there on Friday.', photos: PHOTO, excerpts: ['Amelia'], name: 'a modal after "and" stays a verb' },
     { text: 'We planted a rose and Amelia watered it.', photos: PHOTO, excerpts: ['Amelia'], name: 'a word after a determiner stays a word' },
+    { text: 'We will and Amelia will lead the way.', photos: PHOTO, excerpts: ['Amelia'], name: 'a verb after a pronoun stays a verb' },
+    { text: 'I hope and Amelia agrees that it was fun.', photos: PHOTO, excerpts: ['Amelia'] },
   ],
 });
 
