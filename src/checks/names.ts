@@ -101,7 +101,10 @@ function matchAll(ctx: CheckContext, index: NameIndex, src: Source): Promise<Nam
   const key = `${src.mode}\u0000${src.text}`;
   let p = cache.get(key);
   if (!p) {
-    p = resolveMaybes(src.text, findNames(index, src.text, { mode: src.mode }));
+    // Captions and alt text say who is in the photo: a doubtful no-publish name there is kept.
+    const alts = src.photo || src.link ? [] : ctx.draft.blocks.filter((b) => b.kind === 'alt' || (b.kind === 'frontmatter' && /caption|alt/i.test(b.key ?? '')));
+    const captionAt = src.field === 'caption' ? () => true : (m: NameMatch) => alts.some((b) => b.start <= m.span.start && m.span.start < b.end);
+    p = resolveMaybes(src.text, findNames(index, src.text, { mode: src.mode }), undefined, captionAt);
     cache.set(key, p);
   }
   return p;

@@ -768,14 +768,25 @@ function judgeFirstForInitial(index: NameIndex, toks: Tok[], i: number, n: numbe
  * with compromise's tags: kept when compromise reads the word as a person, or as the subject
  * of a past-tense verb. Loads compromise only when there is something to settle.
  */
-export async function resolveMaybes(text: string, matches: NameMatch[], load?: () => Promise<NlpFn>): Promise<NameMatch[]> {
+export async function resolveMaybes(
+  text: string,
+  matches: NameMatch[],
+  load?: () => Promise<NlpFn>,
+  /** Where a doubtful first name of a no-publish pupil is kept (weak) rather than dropped: a
+   * caption or alt text describes who is in the photo ("Leo in our back garden"). */
+  captionAt: (m: NameMatch) => boolean = () => false,
+): Promise<NameMatch[]> {
+  // Also kept: a name that is a word only by the dictionary's say-so ("Leo", a star sign), not
+  // one of the everyday words people start sentences with ("Hope you...", "Summer is here").
+  const keepWeak = (m: NameMatch) => noPublishFirst(m) && (captionAt(m) || !NAME_WORDS.has(normKey(m.text.replace(/['’]s?$/, ''))));
   const maybes = matches.filter((m) => m.confidence === 'maybe');
   if (!maybes.length) return matches;
   let nlp: NlpFn;
   try {
     nlp = load ? await load() : ((await (await import('./nlp.js')).loadNlp()) as NlpFn);
   } catch {
-    return matches.filter((m) => m.confidence !== 'maybe' || keepWeak(m)).map((m) => (m.confidence === 'maybe' ? { ...m, confidence: 'yes' as const, weak: true } : m));
+    // No tagger: a doubtful no-publish first name anywhere is kept, for safety.
+    return matches.filter((m) => m.confidence !== 'maybe' || noPublishFirst(m)).map((m) => (m.confidence === 'maybe' ? { ...m, confidence: 'yes' as const, weak: true } : m));
   }
   const keep = new Set<NameMatch>();
   let firstNames: Set<string> | undefined;
@@ -824,14 +835,18 @@ export async function resolveMaybes(text: string, matches: NameMatch[], load?: (
     const properMidSentence = !!m.titleLine && idx > 0 && tags.has('ProperNoun') && !tags.has('Verb') && !wordish;
     if (!wordish && (pastSubject || presentSubject || possessive || properMidSentence)) keep.add(m);
   }
-  // A pupil on the no-publish list is never dropped for doubt: the no-publish rule warns.
+  // A no-publish pupil's first name in a caption or alt text is never dropped for doubt: the
+  // no-publish rule warns.
   return matches
     .filter((m) => m.confidence !== 'maybe' || keep.has(m) || keepWeak(m))
     .map((m) => (m.confidence === 'maybe' && !keep.has(m) ? { ...m, confidence: 'yes' as const, weak: true } : m));
+  // (At the start of a sentence in the text, "Hope you have a lovely half term" stays a word:
+  // a warning on every such post would teach the school to ignore the rule; "Leo in the
+  // garden" does not.)
 }
 
-/** A first name of a pupil on the no-publish list is never dropped for doubt (a surname can be someone else's: "Jo Marsh"). */
-function keepWeak(m: NameMatch): boolean {
+/** A first name of a pupil on the no-publish list (a surname can be someone else's: "Jo Marsh"). */
+function noPublishFirst(m: NameMatch): boolean {
   return m.kind === 'first' && m.pupils.some((p) => p.noPublish);
 }
 

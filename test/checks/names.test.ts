@@ -452,6 +452,9 @@ np.run('no-publish', {
     'We read a story by J.R. Fairbrother.',
     'Our topic this term is the Leo constellation.',
     'The rose garden is in bloom.',
+    'Hope you all have a lovely half term.',
+    'Summer is here at last!',
+    'Summer in the garden is lovely.',
   ],
   invalid: [
     { text: 'We are proud of Leo.', excerpts: ['Leo'], severity: 'warning', message: /may be the name of a pupil on the school's no-publish list/ },
@@ -463,6 +466,7 @@ np.run('no-publish', {
     { text: 'Happy Birthday Leo!', excerpts: ['Leo'], severity: 'error' },
     { text: 'At lunch we all sang Happy Birthday Leo to the tune of a pop song.', excerpts: ['Leo'], severity: 'warning', message: /may be the name of a pupil on the school's no-publish list/ },
     { text: 'Leo in the garden with his sunflowers.', excerpts: ['Leo'], severity: 'warning' },
+    { text: '![Summer in the garden with her sunflowers](../fixtures/names/sports-day-1.jpg)', excerpts: ['Summer'], severity: 'warning', name: 'alt text that starts with a doubtful no-publish name' },
     { text: 'The cakes were made by Hope.', excerpts: ['Hope'], severity: 'warning', message: /could also be a word/ },
     { text: 'We are so proud of Summer and Amelia.', excerpts: ['Summer'], severity: 'error' },
     { text: 'set up by will and amelia this morning', excerpts: ['will'], severity: 'error' },
