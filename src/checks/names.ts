@@ -111,6 +111,16 @@ function matchAll(ctx: CheckContext, index: NameIndex, src: Source): Promise<Nam
 }
 
 /** A hit in the text, or on a link whose address holds the name. */
+/** True when a word stands inside a sentence: something other than white space and markup before it since the last sentence end or line start. */
+function midSentence(text: string, start: number): boolean {
+  for (let i = start - 1; i >= 0; i--) {
+    const c = text[i];
+    if (c === '\n' || c === '.' || c === '!' || c === '?' || c === ':' || c === '"' || c === '“') return false;
+    if (/[\p{L}\p{N}]/u.test(c)) return true;
+  }
+  return false;
+}
+
 function textHit(src: Source, m: NameMatch, messageId: string | undefined, extra: Partial<Hit> = {}): Hit {
   const match = m.text.replace(/\s+/g, ' ').trim();
   if (src.link) {
@@ -150,7 +160,10 @@ export const check: CheckKind<Options> = {
           const shared = listed.length < m.pupils.length;
           // Weak: the context reads it as a word or someone else ("proud of Leo", "by C.S. Lewis"),
           // but a miss costs a child's safety, so it is a warning, never silence.
-          const doubt = shared ? 'ambiguous' : m.weak ? 'word' : undefined;
+          // ...except a capitalised first name in the middle of a sentence of the post ("We are
+          // proud of Leo"): that is how people write a child's name, so it is an error.
+          const capitalisedMid = m.weak && !shared && m.kind === 'first' && !src.photo && !src.link && /^\p{Lu}/u.test(m.text) && midSentence(src.text, m.span.start);
+          const doubt = shared ? 'ambiguous' : m.weak && !capitalisedMid ? 'word' : undefined;
           const severity = doubt ? ({ severity: 'warning' } as const) : {};
           if (src.photo) {
             hits.push(photoHit(src, m, doubt ?? (src.field === 'file name' ? 'fileName' : 'metadata'), severity));
