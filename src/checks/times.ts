@@ -26,6 +26,21 @@ const options = z
       .default({}),
     /** Suggest a replacement that --fix applies. */
     fix: z.boolean().default(true),
+    /**
+     * A time in a report of something that has happened ("we held a silence at eleven
+     * o'clock") tells nobody where children will be: with a past cue and no upcoming cue in
+     * its sentence it is reported with this severity instead of the rule's.
+     */
+    pastReports: z
+      .object({
+        severity: z.enum(['error', 'warning', 'info']).default('warning'),
+        /** Words that mark a report of the past, in the time's sentence (whole words or phrases). */
+        past: z.array(z.string().min(1)).default([]),
+        /** Words and phrases that point at something still to come; any one in the paragraph keeps the rule's severity. */
+        upcoming: z.array(z.string().min(1)).default([]),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -42,6 +57,36 @@ const DEFAULT_PHRASES: Record<PartOfDay, string> = {
 /** Leads after which "in the evening" reads well in place of "<lead> 6pm". */
 const REPLACEABLE_LEADS = new Set([undefined, 'at', '@', 'around', 'about', 'approximately', 'from', 'between']);
 
+/** The text around a time, back to the last stop (or a blank line) and forward to the next. */
+function around(prose: string, start: number, end: number, stops: RegExp): string {
+  const blank = (i: number) => prose[i] === '\n' && /^\r?\n/.test(prose.slice(i + 1, i + 3).replace(/^[ \t]+/, ''));
+  let a = start;
+  while (a > 0 && !stops.test(prose[a - 1]) && !blank(a - 1)) a--;
+  let b = end;
+  while (b < prose.length && !stops.test(prose[b]) && !blank(b)) b++;
+  return prose.slice(a, b).toLowerCase().replace(/[’]/g, "'");
+}
+
+function words(s: string): string {
+  return ` ${(s.match(/[a-z']+/g) ?? []).join(' ')} `;
+}
+
+/**
+ * A report of the past: a past cue in the time's sentence, and no upcoming cue anywhere in its
+ * paragraph ("Next Wednesday … Workshops run 9:00–11:30" is upcoming).
+ */
+function pastReportTest(pastWords: string[], upcoming: string[]): (prose: string, start: number, end: number) => boolean {
+  const past = pastWords.map((w) => w.toLowerCase().trim().split(/\s+/).join(' '));
+  const ahead = upcoming.map((u) => u.toLowerCase().trim().split(/\s+/).join(' '));
+  const has = (flat: string, cue: string) => flat.includes(` ${cue} `) || (cue.startsWith("'") && flat.includes(`${cue} `));
+  return (prose, start, end) => {
+    const sentence = words(around(prose, start, end, /[.!?]/));
+    if (!past.some((w) => has(sentence, w))) return false;
+    const paragraph = words(around(prose, start, end, /[]/));
+    return !ahead.some((u) => has(paragraph, u));
+  };
+}
+
 export const check: CheckKind<Options> = {
   kind: 'times',
   summary: 'Exact clock times of events (6pm, 18:00, half past six, 6-8pm): suggest the part of the day instead',
@@ -51,6 +96,7 @@ export const check: CheckKind<Options> = {
     const { prose, text } = ctx.draft;
     const allow = [...(ctx.school.allowTimes ?? []), ...o.allowTimes.map(String)];
     const hits: Hit[] = [];
+    const past = o.pastReports ? pastReportTest(o.pastReports.past, o.pastReports.upcoming) : undefined;
     for (const t of findClockTimes(prose, { allow })) {
       const phrase = o.partsOfDay[t.partOfDay] ?? DEFAULT_PHRASES[t.partOfDay];
       // as the reader sees it: "**6**pm" -> "6pm", a line break -> a space
@@ -62,6 +108,10 @@ export const check: CheckKind<Options> = {
         data: { match: shown, partOfDay: say },
         suggestion: already ? `Leave out the time: '${say}' is enough` : `Mention '${say}' instead of '${shown}'`,
       };
+      if (past && o.pastReports && past(prose, t.start, t.end)) {
+        hit.severity = o.pastReports.severity;
+        hit.messageId = 'past';
+      }
       if (t.dayBefore && !t.dayPhrase) {
         // "this evening at 7 for carols" -> "this evening for carols"
         let from = t.replaceStart;

@@ -30,7 +30,7 @@ const FLOORS: Record<string, [number, number]> = {
   tagging: [1, 1],
   ALL: [0.98, 1],
 };
-const POSTS_RIGHT = 152;
+const POSTS_RIGHT = 153; // c21 (a past-tense report of a time) passes since exact-time pastReports
 
 describe('blind test (test/blind/posts)', () => {
   let s: ReturnType<typeof score>;

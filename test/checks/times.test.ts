@@ -8,6 +8,12 @@ import type { InvalidCase, ValidCase } from '../helpers/rule-tester.js';
 const t = await ruleTester({ rules: ['exact-time'] });
 
 const invalid: InvalidCase[] = [
+  // a report of the past is a warning; any upcoming cue keeps the error
+  { name: 'past report: held ... at', text: "We held a two-minute silence at eleven o'clock to remember the fallen.", excerpts: ["eleven o'clock"], severity: 'warning', message: /in a report of something that has happened/ },
+  { name: 'past report: trip recap', text: 'Yesterday we set off at 8.30am and arrived at the zoo at 10.', excerpts: ['8.30am', '10'], severity: 'warning' },
+  { name: 'past tense with a weekday is still upcoming', text: 'The disco was moved to 6pm on Friday.', excerpts: ['6pm'], severity: 'error' },
+  { name: 'past and future in one sentence keeps the error', text: 'Last year the fair started at 2pm, and this year it starts at 1pm.', excerpts: ['2pm', '1pm'], severity: 'error' },
+  { name: 'a reminder in the past tense keeps the error', text: "Don't forget: the coach left at 8am last time, so please be early.", excerpts: ['8am'], severity: 'error' },
   { text: 'Doors open at 6pm for the Christmas disco.', excerpts: ['6pm'], suggestion: "Mention 'in the evening' instead of '6pm'", severity: 'error', message: /Exact time '6pm'/ },
   { text: 'The disco starts at 6 pm.', excerpts: ['6 pm'] },
   { text: 'Pick-up is at 7.30pm from the hall.', excerpts: ['7.30pm'], suggestion: "Mention 'in the evening' instead of '7.30pm'" },
