@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Report } from '../types.js';
 import { UsageError } from '../errors.js';
 import { findConfig, loadConfig, type LoadedConfig } from '../config/config.js';
-import { loadRules, type LoadedRule } from '../engine/rules.js';
+import { applyDisable, loadRules, type LoadedRule } from '../engine/rules.js';
 import { checkDraft, fixedPath, type DraftInput, type DraftOutcome } from '../engine/run.js';
 import { buildReport, exitCode } from '../engine/report.js';
 import { resolveInputs } from '../batch/inputs.js';
@@ -40,34 +40,32 @@ export async function runCheck(paths: string[], opts: CheckOptions, cwd = proces
 
   // One config per folder tree: drafts in different schools' folders use their own config.
   const groups = new Map<string, Promise<Group>>();
-  const groupFor = (input: DraftInput): Promise<Group> => {
-    const file = opts.config ?? findConfig(path.dirname(path.resolve(cwd, input.path)));
+  const groupForDir = (dir: string): Promise<Group> => {
+    const file = opts.config ?? findConfig(dir);
     const key = file ? path.resolve(cwd, file) : '';
     let g = groups.get(key);
     if (!g) {
       g = (async () => {
         const config = loadConfig(file, cwd);
-        const dirs = [...config.ruleDirs, ...extraRuleDirs];
-        const all = await loadRules({ dirs, disable: [], severity: config.severity, cwd });
-        const disabled = new Set([...config.disable, ...opts.disable]);
-        for (const id of disabled) {
-          if (!all.some((r) => r.id === id)) {
-            throw new UsageError(`unknown rule id '${id}' in ${opts.disable.includes(id) ? '--disable' : `disable: in ${path.relative(cwd, config.file ?? '') || 'the config'}`}. Run 'smcheck rules' to list the rule ids.`);
-          }
-        }
-        return { config, rules: all.filter((r) => !disabled.has(r.id)), known: new Set(all.map((r) => r.id)) };
+        const all = await loadRules({ dirs: [...config.ruleDirs, ...extraRuleDirs], disable: [], severity: config.severity, cwd });
+        const configName = path.relative(cwd, config.file ?? '') || 'the config';
+        const disable = [
+          ...config.disable.map((id) => ({ id, where: `disable: in ${configName}` })),
+          ...opts.disable.map((id) => ({ id, where: '--disable' })),
+        ];
+        return { config, rules: applyDisable(all, disable), known: new Set(all.map((r) => r.id)) };
       })();
       groups.set(key, g);
     }
     return g;
   };
+  const groupFor = (input: DraftInput): Promise<Group> => groupForDir(path.dirname(path.resolve(cwd, input.path)));
   if (inputs.length === 0 && invalid.length === 0) {
     throw new UsageError('no drafts or photos found in the paths given. Give a draft (.md, .txt), a photo, or a folder that has some.');
   }
   // Config and rule errors stop the run before anything is checked (exit 2).
-  if (opts.config) await groupFor({ kind: 'draft', path: opts.config });
   for (const input of inputs) await groupFor(input);
-  if (inputs.length === 0) await groupFor({ kind: 'draft', path: path.join(cwd, 'x.md') });
+  if (inputs.length === 0) await groupForDir(cwd);
 
   const runCache = new Map<string, unknown>();
   // SMCHECK_TIMING=1: time per rule on stderr (as ESLint's TIMING=1), for whoever tunes a rule.
@@ -102,19 +100,9 @@ export async function runCheck(paths: string[], opts: CheckOptions, cwd = proces
   }
 
   const report = buildReport(outcomes, VERSION, { quiet: opts.quiet });
+  // The drafts' text as read by the runner, to show the offending lines (text format only).
   const sources = new Map<string, string>();
-  if (opts.format === 'text') {
-    const { readFileSync } = await import('node:fs');
-    for (const o of outcomes) {
-      if (o.status !== 'error' || o.findings.length) {
-        try {
-          sources.set(o.draft, readFileSync(path.resolve(cwd, o.draft), 'utf8').replace(/^\uFEFF/, ''));
-        } catch {
-          /* a photo or unreadable draft: no source lines to show */
-        }
-      }
-    }
-  }
+  for (const o of outcomes) if (o.text !== undefined) sources.set(o.draft, o.text);
   const text = await format(report, opts.format, { color: opts.output ? false : useColor(opts.color), sources });
   if (opts.output) {
     try {

@@ -182,17 +182,22 @@ export async function loadRules(opts: RuleLoadOptions): Promise<LoadedRule[]> {
   const loaded = [...(await loadBuiltin(builtin, cwd)), ...(await Promise.all(extra.map((f) => loadRuleFile(f.abs, f.shown))))];
   const byId = new Map<string, LoadedRule>();
   for (const r of loaded) byId.set(r.id, r); // later folders override
-  const known = new Set(byId.keys());
-  for (const id of opts.disable) {
-    if (!known.has(id)) {
-      throw new UsageError(`unknown rule id '${id}' in disable. Run 'smcheck rules' to list the rule ids.`);
-    }
-  }
   for (const [id, sev] of Object.entries(opts.severity ?? {})) {
     const r = byId.get(id);
     if (!r) throw new UsageError(`unknown rule id '${id}' in severity. Run 'smcheck rules' to list the rule ids.`);
     r.severity = sev;
   }
-  const disabled = new Set(opts.disable);
-  return [...byId.values()].filter((r) => !disabled.has(r.id)).sort((a, b) => a.id.localeCompare(b.id));
+  const all = [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+  return applyDisable(all, opts.disable.map((id) => ({ id, where: 'disable' })));
+}
+
+/** The rules left after switching some off; an id that names no rule is a usage error saying where it was written. */
+export function applyDisable(rules: LoadedRule[], disable: { id: string; where: string }[]): LoadedRule[] {
+  for (const { id, where } of disable) {
+    if (!rules.some((r) => r.id === id)) {
+      throw new UsageError(`unknown rule id '${id}' in ${where}. Run 'smcheck rules' to list the rule ids.`);
+    }
+  }
+  const off = new Set(disable.map((d) => d.id));
+  return rules.filter((r) => !off.has(r.id));
 }

@@ -45,6 +45,8 @@ export interface DraftOutcome extends DraftResult {
   fixesApplied?: number;
   /** With --fix: clean copies written for this draft's photos. */
   cleaned?: string[];
+  /** The draft's text (BOM removed), for reporters that show source lines. Not part of the JSON report. */
+  text?: string;
 }
 
 type Located = Finding & { offset?: number; photoRefLine?: number };
@@ -163,13 +165,12 @@ export async function checkDraft(input: DraftInput, opts: RunOptions): Promise<D
   if (present.length > 0) await ctx.photos();
 
   const { directives, problems } = parseDirectives(draft, lines);
-  const { kept, silenced } = applySuppressions(dedupe(located), directives);
+  const kept = applySuppressions(dedupe(located), directives);
   const active = new Set(opts.rules.map((r) => r.id));
   const { records, warnings } = suppressionReport(directives, draft.path, opts.knownRuleIds ?? active, active);
   for (const p of problems) {
     warnings.push({ rule: SUPPRESSION_RULE, severity: 'warning', file: draft.path, line: p.line, column: 1, message: p.message, policy: '' });
   }
-  void silenced;
   const findings = sortFindings([...kept, ...warnings]).map(strip);
 
   const outcome: DraftOutcome = {
@@ -179,6 +180,7 @@ export async function checkDraft(input: DraftInput, opts: RunOptions): Promise<D
     findings,
     suppressions: records,
   };
+  if (draft.format !== 'none') outcome.text = draft.text;
   const count = (s: Severity): number => findings.filter((f) => f.severity === s).length;
   if (errors.length > 0) {
     outcome.status = 'error';

@@ -99,9 +99,8 @@ function insideCode(draft: ParsedDraft, offset: number): boolean {
 export function applySuppressions(
   findings: (Finding & { offset?: number; photoRefLine?: number })[],
   directives: Directive[],
-): { kept: Finding[]; silenced: number } {
+): Finding[] {
   const kept: Finding[] = [];
-  let silenced = 0;
   for (const f of findings) {
     const d = directives.find((d) => {
       if (d.kind === 'enable') return false;
@@ -114,12 +113,11 @@ export function applySuppressions(
     });
     if (d) {
       d.used++;
-      silenced++;
     } else {
       kept.push(f);
     }
   }
-  return { kept, silenced };
+  return kept;
 }
 
 export function suppressionReport(
