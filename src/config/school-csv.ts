@@ -96,10 +96,11 @@ export function readCsv(file: string, shown: string, what: string): CsvTable {
   };
 }
 
-/** Load pupils or staff. Accepts separate first/last columns, or one "Name" column ("Hughes, Amelia" or "Amelia Hughes"). */
-export function loadPeople(file: string, shown: string, what: string): Person[] {
-  const table = readCsv(file, shown, what);
-  const col: Partial<Record<'first' | 'last' | 'preferred' | 'full' | 'year' | 'className', number>> = {};
+type Field = 'first' | 'last' | 'preferred' | 'full' | 'year' | 'className';
+
+/** Which column holds which field; a table without any name column is a usage error. */
+function nameColumns(table: CsvTable, shown: string, what: string): Partial<Record<Field, number>> {
+  const col: Partial<Record<Field, number>> = {};
   table.headers.forEach((h, i) => {
     const f = HEADER_ALIASES[normaliseHeader(h)];
     if (f && col[f] === undefined) col[f] = i;
@@ -110,33 +111,46 @@ export function loadPeople(file: string, shown: string, what: string): Person[] 
         `Add a header row with 'Forename' and 'Surname' (or 'first_name' and 'last_name', or one 'Name' column).`,
     );
   }
+  return col;
+}
+
+/** The person a row names, or undefined for a row with no name (blank or separator rows). */
+function personOf(col: Partial<Record<Field, number>>, cells: string[], source: string): Person | undefined {
+  const get = (k: Field): string => (col[k] !== undefined ? (cells[col[k]!] ?? '').trim() : '');
+  let first = get('first');
+  let last = get('last');
+  const preferred = get('preferred');
+  if (!first && !last && col.full !== undefined) {
+    const full = get('full');
+    if (full.includes(',')) {
+      const [l, f] = full.split(',', 2).map((s) => s.trim());
+      first = f;
+      last = l;
+    } else {
+      const parts = full.split(/\s+/).filter(Boolean);
+      first = parts[0] ?? '';
+      last = parts.slice(1).join(' ');
+    }
+  }
+  if (!first && preferred) first = preferred;
+  if (!first && !last) return undefined;
+  const p: Person = { first, last, source };
+  if (preferred && preferred !== first) p.preferred = preferred;
+  const year = get('year');
+  if (year) p.year = year;
+  const cls = get('className');
+  if (cls) p.className = cls;
+  return p;
+}
+
+/** Load pupils or staff. Accepts separate first/last columns, or one "Name" column ("Hughes, Amelia" or "Amelia Hughes"). */
+export function loadPeople(file: string, shown: string, what: string): Person[] {
+  const table = readCsv(file, shown, what);
+  const col = nameColumns(table, shown, what);
   const people: Person[] = [];
   for (const { line, cells } of table.rows) {
-    const get = (k: keyof typeof col): string => (col[k] !== undefined ? (cells[col[k]!] ?? '').trim() : '');
-    let first = get('first');
-    let last = get('last');
-    const preferred = get('preferred');
-    if (!first && !last && col.full !== undefined) {
-      const full = get('full');
-      if (full.includes(',')) {
-        const [l, f] = full.split(',', 2).map((s) => s.trim());
-        first = f;
-        last = l;
-      } else {
-        const parts = full.split(/\s+/).filter(Boolean);
-        first = parts[0] ?? '';
-        last = parts.slice(1).join(' ');
-      }
-    }
-    if (!first && preferred) first = preferred;
-    if (!first && !last) continue; // blank or separator row
-    const p: Person = { first, last, source: `${shown}:${line}` };
-    if (preferred && preferred !== first) p.preferred = preferred;
-    const year = get('year');
-    if (year) p.year = year;
-    const cls = get('className');
-    if (cls) p.className = cls;
-    people.push(p);
+    const p = personOf(col, cells, `${shown}:${line}`);
+    if (p) people.push(p);
   }
   return people;
 }
@@ -147,18 +161,16 @@ const NO = new Set(['n', 'no', 'false', '0', '', 'refused', 'withdrawn', 'declin
 /** Photo consent: name columns plus one yes/no column per use (e.g. "Photos", "Social Media", "Website"). */
 export function loadConsent(file: string, shown: string): ConsentEntry[] {
   const table = readCsv(file, shown, 'consent list');
-  const people = loadPeople(file, shown, 'consent list');
+  const col = nameColumns(table, shown, 'consent list');
   const nameCols = new Set<number>();
   table.headers.forEach((h, i) => {
     if (HEADER_ALIASES[normaliseHeader(h)]) nameCols.add(i);
   });
   const useCols = table.headers.map((h, i) => ({ h: h.trim().toLowerCase(), i })).filter((c) => !nameCols.has(c.i) && c.h);
-  let p = 0;
   const out: ConsentEntry[] = [];
   for (const { line, cells } of table.rows) {
-    if (cells.every((c) => !c)) continue;
-    const person = people[p++];
-    if (!person) break;
+    const person = personOf(col, cells, `${shown}:${line}`);
+    if (!person) continue; // a row without a name is a blank or separator row
     const uses: Record<string, boolean> = {};
     for (const { h, i } of useCols) {
       const v = (cells[i] ?? '').trim().toLowerCase();
@@ -168,7 +180,7 @@ export function loadConsent(file: string, shown: string): ConsentEntry[] {
         throw new UsageError(`${shown}:${line}: consent value '${cells[i]}' in column '${table.headers[i]}' is not yes or no. Use Yes/No (or Y/N).`);
       }
     }
-    out.push({ first: person.first, last: person.last, uses, source: `${shown}:${line}` });
+    out.push({ first: person.first, last: person.last, uses, source: person.source });
   }
   return out;
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { findConfig, loadConfig } from '../../src/config/config.js';
-import { loadPeople } from '../../src/config/school-csv.js';
+import { loadConsent, loadPeople } from '../../src/config/school-csv.js';
 import { UsageError } from '../../src/errors.js';
 import { ROOT } from '../helpers/rule-tester.js';
 
@@ -58,6 +58,23 @@ describe('roster CSV as MIS systems export it', () => {
   });
   it('broken quoting names the line', () => {
     expect(() => people('Forename,Surname\nA,"B\nC,D\n')).toThrow(/^r\.csv:\d+: the roster is not valid CSV/);
+  });
+});
+
+describe('consent CSV', () => {
+  const consent = (csv: string) => {
+    const dir = tmp({ 'c.csv': csv });
+    return loadConsent(path.join(dir, 'c.csv'), 'c.csv');
+  };
+  it('one yes/no column per use, each row with its own pupil (a nameless row does not shift the rest)', () => {
+    const c = consent('Forename,Surname,Photos,Social Media\r\nAmelia,Hughes,Yes,No\r\n,,Yes,Yes\r\nLeo,Marsh,N,N\r\n');
+    expect(c).toEqual([
+      { first: 'Amelia', last: 'Hughes', uses: { photos: true, 'social media': false }, source: 'c.csv:2' },
+      { first: 'Leo', last: 'Marsh', uses: { photos: false, 'social media': false }, source: 'c.csv:4' },
+    ]);
+  });
+  it('a value that is not yes or no names the line and column', () => {
+    expect(() => consent('Forename,Surname,Photos\nAmelia,Hughes,maybe\n')).toThrow("c.csv:2: consent value 'maybe' in column 'Photos' is not yes or no");
   });
 });
 
