@@ -13,7 +13,7 @@ import { emptySchool } from '../../src/config/config.js';
 import { loadRuleFile } from '../../src/engine/rules.js';
 import { parseDraft } from '../../src/inputs/draft.js';
 import { compileOptions, type ToneRuleOptions } from '../../src/checks/tone.js';
-import { scoreSentences } from '../../src/text/tone.js';
+import { scoreSentences } from '../../src/text/tone/index.js';
 import type { CheckContext, Rule } from '../../src/types.js';
 import { grievance, negative, neutral, upbeat } from '../../test/text/tone-table.js';
 

@@ -22,18 +22,21 @@
  * Baselines, each alone on the same rows: AFINN-165 via `sentiment` (score < 0),
  * `vader-sentiment` (compound <= -0.05, VADER's own cut-off), `wink-sentiment` (score < 0).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { compileOptions, toneOptions, type ToneRuleOptions } from '../../src/checks/tone.js';
 import { loadRuleFile } from '../../src/engine/rules.js';
-import { scoreSentences, type CompiledTone } from '../../src/text/tone.js';
+import { scoreSentences, type CompiledTone } from '../../src/text/tone/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '../..');
-const dataPath = resolve(repo, '../shared/eval/text/complaints.jsonl');
+// ../shared/eval beside the checkout (/work/main), or two levels up from a worktree (/work/wt/NAME).
+const dataPath =
+  [resolve(repo, '../shared/eval/text/complaints.jsonl'), resolve(repo, '../../shared/eval/text/complaints.jsonl')].find((p) => existsSync(p)) ??
+  resolve(repo, '../shared/eval/text/complaints.jsonl');
 const require = createRequire(import.meta.url);
 
 interface Row {
@@ -122,7 +125,7 @@ interface Thresholds {
 }
 type Evidence = Array<{ score: number; negative: number; grievance: number; aimed: boolean }>;
 
-/** The kind's decision (src/text/tone.ts) from a sentence's evidence, for any thresholds. */
+/** The kind's decision (src/text/tone/judge.ts) from a sentence's evidence, for any thresholds. */
 function decide(ev: Evidence, th: Thresholds): boolean {
   const aimedBar = th.aimed ?? th.negative;
   return ev.some(

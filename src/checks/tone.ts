@@ -1,85 +1,15 @@
 /**
  * Check kind `tone`: flags sentences that air a grievance or read as negative (rule
- * `negative-tone`). The scoring lives in src/text/tone.ts; this file holds the options schema,
+ * `negative-tone`). The detector and its options schema live in src/text/tone/; this file
  * loads the AFINN-165 word list (lazily, from the `sentiment` package) and turns scored
  * sentences into hits.
  */
 import { createRequire } from 'node:module';
-import * as z from 'zod';
 import type { CheckContext, CheckKind, Hit, Rule } from '../types.js';
-import { compileTargets, compileTone, scoreSentences, type CompiledTone, type ToneOptions } from '../text/tone.js';
+import { compileTargets, compileTone, scoreSentences, toneOptions, type CompiledTone, type ToneOptions } from '../text/tone/index.js';
 
-const phrase = z.union([
-  z.string().min(1),
-  z
-    .object({
-      phrase: z.string().min(1),
-      weight: z.number().min(0).max(20).optional(),
-      label: z.string().min(1).optional(),
-    })
-    .strict(),
-]);
-
-export const toneOptions = z
-  .object({
-    /** Base word list: `afinn` (AFINN-165, from the sentiment package) or `none` (only `lexicon`). */
-    base: z.enum(['afinn', 'none']).default('afinn'),
-    /** Shown with a grievance: how to say it positively. */
-    suggestion: z.string().default('Say what you would like people to do, positively: "Please remember to …"'),
-    /** Shown with general negativity. */
-    negativeSuggestion: z.string().default('Say it positively (what went well, what happens next), or leave it out.'),
-    lexicon: z.record(z.string(), z.number().min(-5).max(5)).default({}),
-    phrases: z.record(z.string(), z.number().min(-10).max(10)).default({}),
-    negators: z.array(z.string()).default([]),
-    intensifiers: z.array(z.string()).default([]),
-    downtoners: z.array(z.string()).default([]),
-    contrast: z.array(z.string()).default([]),
-    concessive: z.array(z.string()).default([]),
-    grievances: z.array(phrase).default([]),
-    sarcasm: z.array(phrase).default([]),
-    targets: z.array(phrase).default([]),
-    titles: z.array(z.string()).default([]),
-    notTargetAfter: z.array(z.string()).default([]),
-    acronyms: z.array(z.string()).default([]),
-    /** Also treat the school's staff names (from the staff CSV) as people a grievance can name. */
-    staffAsTargets: z.boolean().default(true),
-    thresholds: z
-      .object({ grievance: z.number().max(0), negative: z.number().max(0), aimed: z.number().max(0).optional() })
-      .strict()
-      .default({ grievance: -3, negative: -4 }),
-    emphasis: z
-      .object({ caps: z.number().min(1).max(5), perCue: z.number().min(0).max(2) })
-      .strict()
-      .default({ caps: 1.5, perCue: 0.25 }),
-    contrastWeights: z
-      .object({ before: z.number().min(0).max(5), after: z.number().min(0).max(5) })
-      .strict()
-      .default({ before: 0.5, after: 1.5 }),
-    /** Share of positive words' valence that counts (praise aimed at a company is often sarcastic). */
-    positiveWeight: z.number().min(0).max(1).default(1),
-    /** Score each sentence (default) or each block (paragraph, caption, list item) as one. */
-    unit: z.enum(['sentence', 'block']).default('sentence'),
-    negationFactor: z.number().min(0).max(2).default(0.75),
-    intensifierFactor: z.number().min(1).max(5).default(1.5),
-    downtonerFactor: z.number().min(0).max(1).default(0.5),
-  })
-  .superRefine((o, ctx) => {
-    const lists = { grievances: o.grievances, sarcasm: o.sarcasm, targets: o.targets } as const;
-    for (const [key, list] of Object.entries(lists)) {
-      list.forEach((p, i) => {
-        const text = typeof p === 'string' ? p : p.phrase;
-        if (/[()[\]{}\\^$+]/.test(text)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [key, i],
-            message: `"${text}": use words, "a|b" for alternatives, "*" for any word and "word?" for an optional word (no regular-expression syntax)`,
-          });
-        }
-      });
-    }
-  });
-
-export type ToneRuleOptions = z.output<typeof toneOptions>;
+export { toneOptions };
+export type ToneRuleOptions = ToneOptions;
 
 let afinn: Record<string, number> | undefined;
 /**
@@ -101,7 +31,7 @@ const compiled = new WeakMap<object, CompiledTone>();
 export function compileOptions(o: ToneRuleOptions): CompiledTone {
   let c = compiled.get(o);
   if (!c) {
-    c = compileTone(o as ToneOptions, o.base === 'afinn' ? loadAfinn() : {});
+    c = compileTone(o, o.base === 'afinn' ? loadAfinn() : {});
     compiled.set(o, c);
   }
   return c;

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { compileOptions, loadAfinn, toneOptions } from '../../src/checks/tone.js';
-import { compileTargets, compileTone, phraseKeys, phraseToRegExp, scoreSentence, scoreSentences, splitSentences, type ToneOptions } from '../../src/text/tone.js';
+import { compileTargets, compileTone, phraseKeys, phraseToRegExp, scoreSentence, scoreSentences, splitSentences, type ToneOptions } from '../../src/text/tone/index.js';
 import { grievance, negative, neutral, secondTable, upbeat } from './tone-table.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
