@@ -44,6 +44,7 @@ export function buildProgram(): Command {
     })
     .option('-q, --quiet', 'report errors only, not warnings')
     .option('--fix', 'write fixed copies (draft.fixed.md, photo.clean.jpg); originals are never changed')
+    .option('--force', 'replace output files that already exist (never an input, never through a link)')
     .option('--no-color', 'plain text output (also when NO_COLOR is set)')
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], opts) => {
@@ -92,6 +93,7 @@ export function buildProgram(): Command {
     .description('write a copy of each photo re-drawn from its pixels, with all metadata removed')
     .argument('<photos...>', 'photos to clean')
     .option('--out <dir>', 'write the copies into this folder (default: next to each photo, as name.clean.jpg)')
+    .option('--force', 'replace copies that already exist (never an input, never through a link)')
     .option('-c, --config <file>', 'config file (for maxImageSize; default: smcheck.yml found upwards)')
     .option('--no-color', 'plain text output')
     .action(async (photos: string[], opts) => {

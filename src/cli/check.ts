@@ -1,7 +1,7 @@
 /**
  * `smcheck [check] <paths...>`: config → inputs → engine → report → exit code.
  */
-import { writeFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Report } from '../types.js';
 import { UsageError } from '../errors.js';
@@ -12,6 +12,7 @@ import { buildReport, exitCode } from '../engine/report.js';
 import { resolveInputs } from '../batch/inputs.js';
 import { VERSION } from '../version.js';
 import { useColor } from './color.js';
+import { OutputError, refusal, writeOutput } from '../outputs/write.js';
 
 export interface CheckOptions {
   config?: string;
@@ -23,6 +24,8 @@ export interface CheckOptions {
   quiet?: boolean;
   fix?: boolean;
   color?: boolean;
+  /** Replace existing output files (never an input, never through a link). */
+  force?: boolean;
 }
 
 interface Group {
@@ -60,6 +63,13 @@ export async function runCheck(paths: string[], opts: CheckOptions, cwd = proces
     return g;
   };
   const groupFor = (input: DraftInput): Promise<Group> => groupForDir(path.dirname(path.resolve(cwd, input.path)));
+  // Every file this run reads: no output may replace one of them.
+  const inputFiles = inputs.flatMap((i) => [path.resolve(cwd, i.path), ...(i.extraImages ?? []).map((x) => x.absPath)]);
+  const reportTarget = opts.output ? path.resolve(cwd, opts.output) : undefined;
+  if (reportTarget) {
+    const refused = refusal(reportTarget, { force: opts.force, inputs: inputFiles, shown: opts.output, what: 'the report' });
+    if (refused) throw new UsageError(refused.message);
+  }
   if (inputs.length === 0 && invalid.length === 0) {
     throw new UsageError('no drafts or photos found in the paths given. Give a draft (.md, .txt), a photo, or a folder that has some.');
   }
@@ -94,9 +104,11 @@ export async function runCheck(paths: string[], opts: CheckOptions, cwd = proces
     process.stderr.write(`Rule timings (ms, including first use of each check kind; process up ${performance.now().toFixed(0)} ms):\n`);
     for (const [id, ms] of rows) process.stderr.write(`  ${id.padEnd(22)} ${ms.toFixed(1).padStart(8)}\n`);
   }
+  const notWritten: string[] = [];
   if (opts.fix) {
     const first = groups.values().next().value;
-    await writeFixes(outcomes, cwd, first ? (await first).config.school.maxImageSize : undefined);
+    const all = [...inputFiles, ...outcomes.flatMap((o) => [path.resolve(cwd, o.draft), ...o.images.map((i) => path.resolve(cwd, i))])];
+    notWritten.push(...(await writeFixes(outcomes, cwd, { maxSize: first ? (await first).config.school.maxImageSize : undefined, force: opts.force, inputs: all })));
   }
 
   const report = buildReport(outcomes, VERSION, { quiet: opts.quiet });
@@ -104,16 +116,20 @@ export async function runCheck(paths: string[], opts: CheckOptions, cwd = proces
   const sources = new Map<string, string>();
   for (const o of outcomes) if (o.text !== undefined) sources.set(o.draft, o.text);
   const text = await format(report, opts.format, { color: opts.output ? false : useColor(opts.color), sources });
-  if (opts.output) {
+  if (reportTarget) {
+    // the photos a draft names are known only now: they are inputs too
+    const allInputs = [...inputFiles, ...outcomes.flatMap((o) => [path.resolve(cwd, o.draft), ...o.images.map((i) => path.resolve(cwd, i))])];
     try {
-      writeFileSync(path.resolve(cwd, opts.output), text);
+      await writeOutput(reportTarget, text, { force: opts.force, inputs: allInputs, shown: opts.output, what: 'the report' });
     } catch (e) {
-      throw new UsageError(`${opts.output}: could not write the report (${(e as NodeJS.ErrnoException).code}).`);
+      throw new UsageError(e instanceof OutputError ? e.message : `${opts.output}: could not write the report (${(e as Error).message}).`);
     }
   } else {
     process.stdout.write(text);
   }
-  return exitCode(report);
+  // A copy --fix could not write is a usage problem (exit 2 at least): the user asked for it.
+  for (const line of notWritten) process.stderr.write(`smcheck: not written: ${line}\n`);
+  return notWritten.length ? Math.max(exitCode(report), 2) : exitCode(report);
 }
 
 async function format(report: Report, kind: 'text' | 'json', ctx: { color: boolean; sources: Map<string, string> }): Promise<string> {
@@ -125,22 +141,31 @@ async function format(report: Report, kind: 'text' | 'json', ctx: { color: boole
   return formatText(report, ctx);
 }
 
-async function writeFixes(outcomes: DraftOutcome[], cwd: string, maxSize?: number): Promise<void> {
+/** Writes the fixed copies and clean photos; returns a line for each copy it may not write. */
+async function writeFixes(outcomes: DraftOutcome[], cwd: string, opts: { maxSize?: number; force?: boolean; inputs: string[] }): Promise<string[]> {
+  const refused: string[] = [];
   for (const o of outcomes) {
     if (o.fixedText !== undefined) {
       const out = fixedPath(o.draft);
-      writeFileSync(path.resolve(cwd, out), o.fixedText);
-      o.fixed = out;
+      try {
+        await writeOutput(path.resolve(cwd, out), o.fixedText, { force: opts.force, inputs: opts.inputs, shown: out, what: 'the fixed copy' });
+        o.fixed = out;
+      } catch (e) {
+        if (!(e instanceof OutputError)) throw e;
+        refused.push(e.message);
+      }
     }
   }
   const photos = [...new Set(outcomes.flatMap((o) => o.images))];
   const withPhotoFindings = new Set(outcomes.flatMap((o) => o.findings.filter((f) => f.line === undefined).map((f) => f.file)));
   const toClean = photos.filter((p) => withPhotoFindings.has(p));
-  if (toClean.length === 0) return;
+  if (toClean.length === 0) return refused;
   const { cleanPhotos } = await import('./clean.js');
-  const cleaned = await cleanPhotos(toClean, { maxSize }, cwd, outcomes);
+  const cleaned = await cleanPhotos(toClean, { maxSize: opts.maxSize, force: opts.force, inputs: opts.inputs }, cwd, outcomes);
   for (const o of outcomes) {
     const mine = cleaned.filter((c) => c.out && o.images.includes(c.photo)).map((c) => c.out!);
     if (mine.length) o.cleaned = mine;
   }
+  for (const c of cleaned) if (c.refused && c.error) refused.push(c.error);
+  return refused;
 }

@@ -1,6 +1,7 @@
 /** `smcheck init`: a commented smcheck.yml and template CSVs in the current folder. Never overwrites. */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { UsageError } from '../errors.js';
+import { OutputError, writeOutput } from '../outputs/write.js';
 
 const CONFIG = `# smcheck configuration: https://github.com/ (see README.md, "Config")
 # Paths are relative to this file. Every key is optional.
@@ -60,14 +61,15 @@ const FILES: Record<string, string> = {
 
 export async function runInit(dir: string): Promise<number> {
   for (const [rel, content] of Object.entries(FILES)) {
-    const abs = path.join(dir, rel);
-    if (existsSync(abs)) {
-      process.stdout.write(`kept     ${rel} (already exists; not overwritten)\n`);
-      continue;
+    try {
+      await writeOutput(path.join(dir, rel), content, { shown: rel, what: 'a template', mkdir: true });
+      process.stdout.write(`created  ${rel}\n`);
+    } catch (e) {
+      if (!(e instanceof OutputError)) throw e;
+      if (e.reason === 'io') throw new UsageError(e.message);
+      const why = e.reason === 'exists' ? 'already exists; not overwritten' : e.reason === 'symlink' ? 'a symbolic link; not written through' : 'not a regular file; left alone';
+      process.stdout.write(`kept     ${rel} (${why})\n`);
     }
-    mkdirSync(path.dirname(abs), { recursive: true });
-    writeFileSync(abs, content, { flag: 'wx' });
-    process.stdout.write(`created  ${rel}\n`);
   }
   process.stdout.write(
     '\nNext: export your roster, staff list and no-publish list from your MIS into data/,\n' +

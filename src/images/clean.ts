@@ -10,12 +10,13 @@
  *   is never written to;
  * - the copy is read back and checked: if anything identifying is left, cleaning fails.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import { readPhotoBuffer } from '../inputs/photo.js';
 import type { PhotoMeta } from '../inputs/photo-meta.js';
+import { claimName, refusal, writeOutput } from '../outputs/write.js';
 
 export interface CleanOptions {
   /** Write the copy here instead of next to the original. */
@@ -27,6 +28,12 @@ export interface CleanOptions {
   maxSize?: number;
   /** JPEG/WebP/AVIF quality (default 90). */
   quality?: number;
+  /** Replace an existing copy (never an input, never through a link). */
+  force?: boolean;
+  /** Every file the run reads: never written over. */
+  inputs?: string[];
+  /** Copies already written in this run (absolute paths): a second photo gets its own name. */
+  taken?: Set<string>;
 }
 
 export interface CleanResult {
@@ -76,8 +83,15 @@ export async function cleanPhoto(file: string, opts: CleanOptions = {}): Promise
     throw new InputError(`${file}: cannot make a clean copy because the photo is damaged (${pixelDamage[0]}). Export or copy the photo again from the camera or phone, then clean that.`);
   }
   const outFormat = SAME_FORMAT.has(before.format) ? before.format : 'jpeg';
-  const out = cleanPathFor(file, outFormat, opts.outDir);
-  if (path.resolve(out) === abs) throw new InputError(`${file}: the clean copy would overwrite the original; choose another --out folder.`);
+  const wanted = cleanPathFor(file, outFormat, opts.outDir);
+  if (path.resolve(wanted) === abs) throw new InputError(`${file}: the clean copy would overwrite the original; choose another --out folder.`);
+  // IMG_1.heic and IMG_1.jpg in one run: the second copy is IMG_1-heic.clean.jpg
+  const origExt = path.extname(file).slice(1).toLowerCase();
+  const alt = path.join(path.dirname(wanted), `${path.basename(file, path.extname(file))}-${origExt}${path.basename(wanted).slice(path.basename(file, path.extname(file)).length)}`);
+  const out = opts.taken ? claimName(opts.taken, wanted, alt) : wanted;
+  const writeOpts = { force: opts.force, inputs: [abs, ...(opts.inputs ?? [])], shown: out, what: 'the clean copy', mkdir: Boolean(opts.outDir) };
+  const refused = refusal(path.resolve(out), writeOpts);
+  if (refused) throw refused;
 
   const { default: sharp } = await import('sharp');
   let pipeline: import('sharp').Sharp;
@@ -98,7 +112,7 @@ export async function cleanPhoto(file: string, opts: CleanOptions = {}): Promise
       else if (o === 2 || o === 5) pipeline = pipeline.flop();
       else if (o === 4 || o === 7) pipeline = pipeline.flip();
       if (icc) {
-        tmpIcc = path.join(os.tmpdir(), `smcheck-icc-${process.pid}-${Date.now()}.icc`);
+        tmpIcc = path.join(await mkdtemp(path.join(os.tmpdir(), 'smcheck-icc-')), 'profile.icc');
         await writeFile(tmpIcc, icc);
         pipeline = pipeline.withIccProfile(tmpIcc);
       }
@@ -126,23 +140,23 @@ export async function cleanPhoto(file: string, opts: CleanOptions = {}): Promise
     const after = await readPhotoBuffer(data, { path: out, absPath: path.resolve(out) });
     const left = leftovers(after);
     if (left.length) throw new InputError(`${file}: the clean copy still held ${left.join(', ')}; it was not written. Please report this.`);
-    if (opts.outDir) await mkdir(opts.outDir, { recursive: true });
-    await writeFile(out, data);
+    await writeOutput(out, data, writeOpts);
     return { out, removed: describeRemoved(before, resized, maxSize), before, format: outFormat, width: info.width, height: info.height, resized };
   } catch (e: any) {
-    if (e instanceof InputError) throw e;
+    if (e instanceof InputError || (e as Error)?.name === 'OutputError') throw e;
     throw new InputError(`${file}: smcheck could not re-draw this photo (${plainSharpError(e)}). Export or copy the photo again, then clean that.`);
   } finally {
-    if (tmpIcc) await rm(tmpIcc, { force: true });
+    if (tmpIcc) await rm(path.dirname(tmpIcc), { recursive: true, force: true });
   }
 }
 
 /** Cleans several photos one after another; a photo that fails does not stop the others. */
 export async function cleanPhotos(files: string[], opts: CleanOptions = {}): Promise<(CleanResult | { file: string; error: string })[]> {
   const out: (CleanResult | { file: string; error: string })[] = [];
+  const taken = opts.taken ?? new Set<string>();
   for (const f of files) {
     try {
-      out.push(await cleanPhoto(f, opts));
+      out.push(await cleanPhoto(f, { ...opts, taken, inputs: [...(opts.inputs ?? []), ...files.map((x) => path.resolve(x))] }));
     } catch (e: any) {
       out.push({ file: f, error: e instanceof InputError ? e.message : `${f}: ${String(e?.message ?? e)}` });
     }

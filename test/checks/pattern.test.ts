@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { ruleTester, runOn, ROOT } from '../helpers/rule-tester.js';
 import { loadRules } from '../../src/engine/rules.js';
 import { emptySchool } from '../../src/config/config.js';
+import { tmpDir } from '../helpers/tmp.js';
 
 const t = await ruleTester({ rules: ['tagging'] });
 
@@ -34,7 +35,7 @@ t.run('tagging', {
 });
 
 describe('pattern kind options', () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'smcheck-rules-'));
+  const dir = tmpDir('smcheck-rules-');
   writeFileSync(
     path.join(dir, 'words.yml'),
     [

@@ -2,7 +2,7 @@
  * The `negative-tone` rule through the real engine: drafts in, findings out.
  * Sentences: test/text/tone-table.ts (written for smcheck).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { emptySchool } from '../../src/config/config.js';
 import { loadRules } from '../../src/engine/rules.js';
 import { ROOT, ruleTester, runOn } from '../helpers/rule-tester.js';
 import { grievance, negative, neutral, secondTable, upbeat } from '../text/tone-table.js';
+import { tmpDir } from '../helpers/tmp.js';
 
 const t = await ruleTester({ rules: ['negative-tone'] });
 const SUGGEST_POSITIVE = 'Say what you would like people to do, positively: "Please remember to …", "Thank you to everyone who …"';
@@ -155,7 +156,7 @@ describe('negative-tone with school data and local tuning', () => {
   });
 
   it("a school's copy of the rule can change thresholds and lists", async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'smcheck-tone-'));
+    const dir = tmpDir('smcheck-tone-');
     const yml = readFileSync(path.join(ROOT, 'rules/negative-tone.yml'), 'utf8')
       .replace(/^ {2}negative: -4 .*$/m, '  negative: -2')
       .replace(/^grievances:\n/m, 'grievances:\n  - { phrase: "parking wars", weight: 4 }\n');
@@ -170,7 +171,7 @@ describe('negative-tone with school data and local tuning', () => {
   });
 
   it('a phrase written as a regular expression stops the run with the file named', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'smcheck-tone-'));
+    const dir = tmpDir('smcheck-tone-');
     writeFileSync(
       path.join(dir, 'grumbles.yml'),
       ['id: grumbles', 'extends: tone', 'message: "Grumble"', 'policy: "Be positive."', 'grievances: ["(once|twice) again"]'].join('\n'),

@@ -4,11 +4,12 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Ajv from 'ajv';
 import { ROOT } from '../helpers/rule-tester.js';
+import { tmpDir } from '../helpers/tmp.js';
 
 const BIN = path.join(ROOT, 'bin', 'smcheck.js');
 
@@ -18,7 +19,7 @@ function smcheck(args: string[], cwd = ROOT, env: Record<string, string> = {}) {
 }
 
 function tmpdir(): string {
-  return mkdtempSync(path.join(os.tmpdir(), 'smcheck-cli-'));
+  return tmpDir('smcheck-cli-');
 }
 
 const schema = JSON.parse(readFileSync(path.join(ROOT, 'docs', 'report.schema.json'), 'utf8'));

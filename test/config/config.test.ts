@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { findConfig, loadConfig } from '../../src/config/config.js';
 import { loadConsent, loadPeople } from '../../src/config/school-csv.js';
 import { UsageError } from '../../src/errors.js';
 import { ROOT } from '../helpers/rule-tester.js';
+import { tmpDir } from '../helpers/tmp.js';
 
 function tmp(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'smcheck-cfg-'));
+  const dir = tmpDir('smcheck-cfg-');
   for (const [name, body] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), body);

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadRuleFile, loadRules } from '../../src/engine/rules.js';
 import { UsageError } from '../../src/errors.js';
 import { ROOT } from '../helpers/rule-tester.js';
+import { tmpDir } from '../helpers/tmp.js';
 
 function ruleFile(body: string): { abs: string; shown: string } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'smcheck-rule-'));
+  const dir = tmpDir('smcheck-rule-');
   const abs = path.join(dir, 'my-rule.yml');
   writeFileSync(abs, body);
   return { abs, shown: 'rules/local/my-rule.yml' };
@@ -76,7 +77,7 @@ describe('rule files are decoded strictly', () => {
 
 describe('rule sets', () => {
   it('a user rule with the same id replaces the built-in one', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'smcheck-rules-'));
+    const dir = tmpDir('smcheck-rules-');
     writeFileSync(path.join(dir, 'tagging.yml'), GOOD.map((l) => (l.startsWith('id') ? 'id: tagging' : l)).join('\n'));
     const rules = await loadRules({ dirs: [dir], disable: [], cwd: ROOT });
     const tagging = rules.filter((r) => r.id === 'tagging');

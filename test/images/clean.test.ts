@@ -97,16 +97,16 @@ describe('cleanPhoto', () => {
     expect(r.resized).toBe(true);
     const small = await cleanPhoto(path.join(dir, 'clean.jpg'), { outDir: tmp, maxSize: 2048 });
     expect(small.resized).toBe(false);
-    const byDefault = await cleanPhoto(path.join(dir, 'large.jpg'), { outDir: tmp });
+    const byDefault = await cleanPhoto(path.join(dir, 'large.jpg'), { outDir: tmp, force: true });
     expect([byDefault.width, byDefault.height]).toEqual([2048, 1365]);
-    const full = await cleanPhoto(path.join(dir, 'large.jpg'), { outDir: tmp, maxSize: 0 });
+    const full = await cleanPhoto(path.join(dir, 'large.jpg'), { outDir: tmp, maxSize: 0, force: true });
     expect([full.width, full.height]).toEqual([2400, 1600]);
   });
 
   it('refuses unreadable and damaged photos with one clear line, and cleanPhotos carries on', async () => {
     await expect(cleanPhoto(path.join(dir, 'empty.jpg'), { outDir: tmp })).rejects.toBeInstanceOf(InputError);
     await expect(cleanPhoto(path.join(dir, 'truncated-gps.jpg'), { outDir: tmp })).rejects.toThrow(/damaged \(the file is cut short/);
-    const all = await cleanPhotos([path.join(dir, 'not-a-photo.jpg'), path.join(dir, 'clean.jpg')], { outDir: tmp });
+    const all = await cleanPhotos([path.join(dir, 'not-a-photo.jpg'), path.join(dir, 'clean.jpg')], { outDir: tmp, force: true });
     expect('error' in all[0] && all[0].error).toMatch(/text file/);
     expect('out' in all[1] && (await stat(all[1].out)).size).toBeGreaterThan(0);
   });
