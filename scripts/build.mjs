@@ -5,6 +5,14 @@
 import { build } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
 
+// Word lists (src/text/*/lexicon/) → lexicon.gen.ts, bundled below (see scripts/gen-lexicons.ts).
+const { spawnSync } = await import('node:child_process');
+const lex = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/gen-lexicons.ts'], { stdio: ['ignore', 'inherit', 'inherit'], cwd: new URL('..', import.meta.url) });
+if (lex.status !== 0) {
+  console.error('build: the word lists did not compile (see above)');
+  process.exit(1);
+}
+
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
@@ -27,7 +35,6 @@ await build({
 });
 
 // Validate the built-in rules now, not on every run (see scripts/compile-rules.ts).
-const { spawnSync } = await import('node:child_process');
 const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/compile-rules.ts'], { stdio: ['ignore', 'ignore', 'inherit'], cwd: new URL('..', import.meta.url) });
 if (r.status !== 0) {
   console.error('build: the built-in rules did not validate (see above)');

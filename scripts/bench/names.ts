@@ -7,7 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { buildNameIndex, findNames, resolveMaybes } from '../../src/text/names.js';
+import { buildNameIndex, findNames, resolveMaybes } from '../../src/text/names/index.js';
 import type { Person, School } from '../../src/types.js';
 
 let seed = 42;

@@ -1,5 +1,5 @@
 /**
- * Clock-time detection speed: findClockTimes (src/text/times.ts) over school-post sentences,
+ * Clock-time detection speed: findClockTimes (src/text/times/) over school-post sentences,
  * with chrono-node on the same sentences for comparison, and the missing-attribution helpers
  * over a long draft.
  *
@@ -8,7 +8,7 @@
  * The sentences are made here from templates (times, traps and plain prose in the mix a school
  * post has): no evaluation data is read.
  */
-import { findClockTimes } from '../../src/text/times.js';
+import { findClockTimes } from '../../src/text/times/index.js';
 import { findCredits, findQuotations, findShareMarkers } from '../../src/text/attribution.js';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -1,5 +1,5 @@
 /**
- * Measures the no-roster full-name detector (src/text/person-names.ts) on the CoNLL-2003 test
+ * Measures the no-roster full-name detector (src/text/names/person-names.ts) on the CoNLL-2003 test
  * split (../shared/eval/text/conll_per.jsonl, research use only: nothing of it is copied here).
  * Scored on `prose` sentences against person spans of two or more tokens: exact-span and
  * overlap precision/recall, for compromise's plain people() (baseline, all and 2+-word) and ours.
@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadNlp } from '../../src/text/nlp.js';
-import { findPersonNames } from '../../src/text/person-names.js';
+import { findPersonNames } from '../../src/text/names/person-names.js';
 
 interface Rec {
   id: string;

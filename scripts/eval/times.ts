@@ -1,5 +1,5 @@
 /**
- * Precision and recall of findClockTimes (src/text/times.ts) on the shared time-expression
+ * Precision and recall of findClockTimes (src/text/times/) on the shared time-expression
  * data (../shared/eval/text/times.jsonl, research-only: read in place, never copied), per
  * source, against `clock_times`; with chrono-node on the same records as a baseline.
  *
@@ -14,7 +14,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findClockTimes } from '../../src/text/times.js';
+import { findClockTimes } from '../../src/text/times/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dataPath = path.resolve(here, '../../../shared/eval/text/times.jsonl');

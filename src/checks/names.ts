@@ -1,9 +1,9 @@
 /**
- * `names`: pupils' names, matched against the school's roster (src/text/names.ts).
+ * `names`: pupils' names, matched against the school's roster (src/text/names/).
  *
  *   mode: surname     a pupil's surname: full name, surname alone, initial ("Jack S."), any
  *                     spelling; suggestion and --fix: the first name alone. Without a roster,
- *                     full person names found by NLP (src/text/person-names.ts).
+ *                     full person names found by NLP (src/text/names/person-names.ts).
  *   mode: with-image  when a photo is attached: any pupil name, a first name alone too, in the
  *                     text and alt text, a photo's file name, or its metadata (people tags,
  *                     captions, keywords).
@@ -22,8 +22,8 @@
 import * as z from 'zod';
 import type { CheckContext, CheckKind, Hit, Rule, TextSpan } from '../types.js';
 import type { PhotoMeta } from '../inputs/photo-meta.js';
-import { fileNameWords, findNames, getNameIndex, resolveMaybes, type MatchMode, type NameIndex, type NameMatch } from '../text/names.js';
-import { nameParts } from '../text/name-normalize.js';
+import { fileNameWords, findNames, getNameIndex, resolveMaybes, type MatchMode, type NameIndex, type NameMatch } from '../text/names/index.js';
+import { nameParts } from '../text/names/index.js';
 
 const options = z
   .object({
@@ -218,7 +218,7 @@ async function noRosterHits(ctx: CheckContext, o: Options, rule: Rule<Options>, 
   const prose = ctx.draft.prose;
   if (!/\p{Lu}[\p{Ll}'’]+[\s\u00a0]+(?:\p{Lu}\.?\s+)?\p{Lu}/u.test(prose)) return []; // no two capitalised words in a row: nothing to find
   const { loadNlp } = await import('../text/nlp.js');
-  const { findPersonNames } = await import('../text/person-names.js');
+  const { findPersonNames } = await import('../text/names/person-names.js');
   const nlp = await loadNlp();
   const hits: Hit[] = [];
   const severity = o.noRosterSeverity && o.noRosterSeverity !== rule.severity ? o.noRosterSeverity : undefined;

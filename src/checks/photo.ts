@@ -205,7 +205,7 @@ async function nameTest(ctx: CheckContext, o: PhotoOptions, photos: PhotoMeta[])
   const guess = guessNameTest();
   const { roster, staff, noPublish } = ctx.school;
   if (!roster.length && !staff.length && !noPublish.length) return o.guessNames ? guess : () => false;
-  const { getNameIndex, findNames, resolveMaybes } = await import('../text/names.js');
+  const { getNameIndex, findNames, resolveMaybes } = await import('../text/names/index.js');
   const index = getNameIndex(ctx);
   const fullNames = [...roster, ...staff, ...noPublish].map((p) => norm(`${p.first} ${p.last}`));
   // A caption is a sentence: read it as prose, so a pupil's first name alone counts ("Amelia on the

@@ -1,13 +1,13 @@
 /**
  * `times`: exact clock times of events ("Doors open at 6pm", "6-8pm", "half past six").
- * The detector is src/text/times.ts; this kind turns its finds into hits with a part-of-day
+ * The detector is src/text/times/; this kind turns its finds into hits with a part-of-day
  * suggestion ("mention 'in the evening' instead of '6pm'") and a --fix replacement where the
  * sentence still reads well ("at 6pm" -> "in the evening"). Times listed in the config's
  * `allowTimes:` (office hours) and in the rule's own `allowTimes` are left alone.
  */
 import * as z from 'zod';
 import type { CheckContext, CheckKind, Hit, Rule } from '../types.js';
-import { findClockTimes, type PartOfDay } from '../text/times.js';
+import { findClockTimes, type PartOfDay } from '../text/times/index.js';
 
 const options = z
   .object({

@@ -1,9 +1,9 @@
 /** The name index and matcher on their own (no engine): normalisation, traps, linear time, the no-roster detector. */
 import { describe, expect, it } from 'vitest';
-import { buildNameIndex, findNames, getNameIndex, resolveMaybes } from '../../src/text/names.js';
-import { fileNameWords, normKey, tokenize } from '../../src/text/name-normalize.js';
+import { buildNameIndex, findNames, getNameIndex, resolveMaybes } from '../../src/text/names/index.js';
+import { fileNameWords, normKey, tokenize } from '../../src/text/names/index.js';
 import { loadNlp } from '../../src/text/nlp.js';
-import { findPersonNames } from '../../src/text/person-names.js';
+import { findPersonNames } from '../../src/text/names/person-names.js';
 import { testSchool } from './names-fixture.js';
 
 const school = testSchool();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findClockTimes } from '../../src/text/times.js';
+import { findClockTimes } from '../../src/text/times/index.js';
 import { QUIET } from './times-cases.js';
 
 const excerpts = (s: string, allow?: string[]) => findClockTimes(s, { allow }).map((t) => t.text);

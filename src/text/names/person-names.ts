@@ -7,7 +7,9 @@
  *
  * Only names of two or more words are reported: a first name alone is what the policy allows.
  */
-import type { Nlp } from './nlp.js';
+import type { Nlp } from '../nlp.js';
+import * as L from './lexicon.gen.js';
+import { entries } from '../common/lexicon-set.js';
 
 export interface PersonName {
   start: number;
@@ -56,66 +58,22 @@ export function firstNameLexicon(nlp: Nlp): Set<string> {
 }
 
 /** First names common in UK schools or in the news that compromise's lexicon lacks. */
-const EXTRA_FIRST = (
-  'lily sophie ellie millie emily olivia isabella evelyn matilda elsie ruby jessica chloe grace harry jake ' +
-  'amelia isla ava mia ivy freya florence willow rosie evie harper sienna poppy phoebe maisie aria esme ' +
-  'arlo theo oliver noah oscar leo archie arthur alfie freddie teddy finley reggie rory ronnie harrison ' +
-  'siobhan niamh aoife ciara saoirse oisin cian eoin padraig seamus declan carys cerys rhys dylan gethin ' +
-  'iwan bethan ffion megan sian priya ravi arjun aarav ananya ishaan kavya rohan aisha fatima zainab yusuf ' +
-  'ibrahim omar hamza ayaan amir layla maryam zara zoe zoë kacper jakub zofia oskar tomasz wiktoria ' +
-  'dmitri sergei vladimir boris jurgen jürgen hans pieter jan lars sven anders thierry didier ' +
-  'jacques pierre jean marco luca giovanni paolo carlos juan jose josé luis miguel diego javier pablo ' +
-  'ivan andrei mihai alexei sachin rahul anil ' +
-  'kenji hideo hiroshi takeshi yuki mohammed mohammad muhammad ahmed ali hassan hussein abdul ' +
-  'bill ray mark pat rose grace hope max amber summer jack frank grant dean guy drew chase'
-).split(/\s+/);
+const EXTRA_FIRST = entries(L.firstNamesExtra);
 
-const EXTRA_LAST = (
-  'hughes patel okafor okonkwo muller müller obrien kowalczyk nowak smith jones williams brown taylor ' +
-  'davies evans thomas johnson roberts walker wright robinson thompson white edwards green hall wood ' +
-  'harris martin jackson clarke lewis'
-).split(/\s+/);
+const EXTRA_LAST = entries(L.lastNamesExtra);
 
 /** Lexicon "first names" that mislead more than they help in capitalised runs. */
-const NOT_FIRST = ['will', 'may', 'june', 'april', 'august', 'sun', 'sunday', 'monday', 'friday', 'christmas', 'easter', 'major', 'general', 'long', 'new', 'north', 'south', 'east', 'west', 'san', 'santa', 'saint', 'st', 'la', 'le', 'los', 'las', 'el', 'de', 'van', 'von'];
+const NOT_FIRST = entries(L.notFirstNames);
 
 /** Words that make a capitalised run an organisation, an event or a place. */
-const ORG_WORDS = (
-  'united city club party ministry bank corp corporation inc ltd plc co company cup league association ' +
-  'council union group times news airlines airways republic democratic national international federal ' +
-  'state states university college school academy institute stock exchange street road avenue square ' +
-  'park stadium hall house church cathedral hospital centre center museum library court committee ' +
-  'commission agency authority board office department service services police army navy force forces ' +
-  'front movement alliance federation fund foundation trust society team open championship championships ' +
-  'grand prix games olympic olympics world europe european african asian american british english french ' +
-  'german russian chinese japanese north south east west northern southern eastern western central ' +
-  'island islands river lake mountain valley bay coast county province region district airport port ' +
-  'station bridge tower palace castle hotel airport motors industries holdings securities capital ' +
-  'partners media press radio television tv journal post herald daily weekly gazette monday tuesday ' +
-  'wednesday thursday friday saturday sunday january february march april may june july august ' +
-  'september october november december year day week primary secondary junior infant nursery class ' +
-  'maths english science reading music art drama sports sport festival fair fete concert assembly ' +
-  'zoo farm aquarium garden gardens theatre cinema pool leisure field common wood woods forest beach pier ' +
-  'lane close drive way crescent terrace grove market shop store supermarket food fc rovers town athletic ' +
-  'saints wanderers albion hospice brigade scouts guides brownies cubs beavers rainbows'
-).split(/\s+/);
+const ORG_WORDS = entries(L.organisationWords);
 
 /** Title and role words right before a name: "Mr", "President", "coach", "striker". */
-const TITLE_WORDS = new Set(
-  (
-    'mr mrs ms miss mx dr sir dame lady lord prof professor rev father president minister premier ' +
-    'chancellor secretary senator governor mayor king queen prince princess chairman chairwoman chief ' +
-    'captain coach manager striker midfielder defender goalkeeper player champion spokesman spokeswoman ' +
-    'spokesperson leader general colonel major lieutenant sergeant judge justice ambassador envoy ' +
-    'director officer inspector detective agent commissioner pope cardinal bishop archbishop sheikh ' +
-    'prime deputy vice foreign finance interior defence defense trade opposition former late ' +
-    'headteacher teacher head pupil author writer poet artist actor actress singer'
-  ).split(/\s+/),
-);
+const TITLE_WORDS = new Set(entries(L.roleWords));
 
-const PARTICLE = new Set(['van', 'von', 'de', 'der', 'den', 'du', 'da', 'di', 'del', 'della', 'dos', 'das', 'le', 'la', 'bin', 'al', 'el', 'ter', 'ten']);
-const CUE_BEFORE = new Set(['said', 'says', 'told', 'by', 'congratulations', 'congrats', 'thanks', 'thank', 'welcome', 'meet', 'dear', 'to']);
-const CUE_AFTER = new Set(['said', 'says', 'told', 'added', 'scored', 'won', 'beat', 'wrote', 'who', 'whose', 'has', 'had', 'was', 'is']);
+const PARTICLE = new Set(entries(L.runParticles));
+const CUE_BEFORE = new Set(entries(L.cueBefore));
+const CUE_AFTER = new Set(entries(L.cueAfter));
 
 interface Term {
   text: string;
@@ -260,7 +218,7 @@ function scoreRun(terms: Term[], i: number, j: number, lex: Lexicons, text: stri
 
 const ORG_SET = new Set(ORG_WORDS);
 /** Articles and place prefixes that start names of places, teams and papers: "La Stampa", "Santa Fe", "O Globo". */
-const NOT_START = new Set(['la', 'le', 'les', 'o', 'el', 'il', 'lo', 'santa', 'san', 'sao', 'ny', 'serie', 'de', 'der', 'di', 'du', 'al', 'den', 'het', 'los', 'las', 'port', 'fort', 'mount', 'lake', 'cape', 'st', 'saint']);
+const NOT_START = new Set(entries(L.notStart));
 
 function isCommonStart(t: Term, lex: Lexicons, sentenceStart: boolean): boolean {
   const k = norm(t.text);
