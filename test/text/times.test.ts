@@ -280,7 +280,9 @@ describe('findClockTimes: details', () => {
     const t0 = performance.now();
     const found = findClockTimes(big);
     expect(found.length).toBe(4000);
-    expect(performance.now() - t0).toBeLessThan(2000);
+    // ~0.5 s on an idle machine; the bound leaves room for a machine shared with other jobs
+    // (a quadratic matcher would take minutes on these 160,000 characters).
+    expect(performance.now() - t0).toBeLessThan(10_000);
   });
 });
 
