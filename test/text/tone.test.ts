@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { compileOptions, loadAfinn, toneOptions } from '../../src/checks/tone.js';
 import { compileTargets, compileTone, phraseKeys, phraseToRegExp, scoreSentence, scoreSentences, splitSentences, type ToneOptions } from '../../src/text/tone/index.js';
+import { parentTable } from './tone-parent-table.js';
 import { grievance, negative, neutral, secondTable, upbeat } from './tone-table.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -201,6 +202,36 @@ describe('school-post table (written for smcheck): every sentence as expected', 
   });
 });
 
+describe('issue 11 table: what a parent reads as a dig, and the sad-but-kind (written for smcheck)', () => {
+  const kindOf = (s: string) => {
+    const kinds = scoreSentences(s, tone).map((x) => x.kind);
+    return kinds.includes('grievance') ? 'grievance' : kinds.includes('negative') ? 'negative' : 'none';
+  };
+  const why = (s: string) => scoreSentences(s, tone).map((x) => x.reasons.join('; ')).join(' || ');
+  it.each(parentTable.filter(([, w]) => w === 'grievance').map(([s]) => s))('an error: %s', (s) => expect(kindOf(s), why(s)).toBe('grievance'));
+  it.each(parentTable.filter(([, w]) => w === 'flag').map(([s]) => s))('at least a warning: %s', (s) => expect(kindOf(s), why(s)).not.toBe('none'));
+  it.each(parentTable.filter(([, w]) => w === 'none').map(([s]) => s))('never flagged: %s', (s) => expect(kindOf(s), why(s)).toBe('none'));
+  it('a grievance names who it is about and the words that did it', () => {
+    const r = scoreSentence('Mr Lane finally found the register 🙄', tone);
+    expect([r.kind, r.target, r.targetText]).toEqual(['grievance', 'a named person', 'Mr Lane']);
+    expect(r.cues).toEqual(['finally found', '🙄']);
+    const readers = scoreSentence('How many times do we need to say this?', tone);
+    expect([readers.kind, readers.target]).toEqual(['grievance', 'the readers']);
+    expect(readers.reasons).toContain('aimed at the readers (no one named)');
+  });
+  it('kindly phrases take the sting out of negative words, and say so', () => {
+    const r = scoreSentence('Has anyone seen Tiger? The owners are really worried.', tone);
+    expect(r.kind).toBe('none');
+    const k = scoreSentence('The owners are really worried.', tone);
+    expect(k.reasons.join()).toMatch(/told kindly: "The owners are really worried"/);
+  });
+  it('sarcasm: praise in the sentence does not count', () => {
+    const r = scoreSentence('Congratulations to a school up the road that rates itself rather highly 😏', tone);
+    expect(r.reasons).toContain('positive words do not count (sarcasm or scolding)');
+    expect(r.target).toBe('another school');
+  });
+});
+
 describe('options for short posts (used by scripts/eval/tone-complaints.yml; the school rule leaves them off)', () => {
   it('"*" anywhere in a word: "*sucks" ends so, "@*help" starts and ends so', () => {
     const re = phraseToRegExp('#*sucks|@*help');
@@ -209,11 +240,11 @@ describe('options for short posts (used by scripts/eval/tone-complaints.yml; the
     expect('hi @acmehelpdesk any news'.match(re)).toBeNull();
     expect(phraseKeys('#*sucks')).toBeNull();
   });
-  it('the school rule keeps its defaults: sentence by sentence, all praise counts, no aimed threshold', () => {
+  it('the school rule keeps its defaults: sentence by sentence, all praise counts, a strict bar for negative words alone', () => {
     const o = ruleOptions();
     expect(o.unit).toBe('sentence');
     expect(o.positiveWeight).toBe(1);
-    expect(o.thresholds.aimed).toBeUndefined();
+    expect(o.thresholds.aimed).toBeLessThan(o.thresholds.negative);
   });
   it('unit: block scores a paragraph as one', () => {
     const text = 'The printer jammed again. Nobody has come to fix it.';

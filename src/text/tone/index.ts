@@ -109,8 +109,14 @@ export function scoreSentence(s: string, t: CompiledTone, extraTargets: Compiled
     const what = [capsWords.length ? `capitals (${capsWords.join(' ')})` : '', punct ? `"${punct[0]}"` : ''].filter(Boolean).join(' and ');
     reasons.push(`emphasis: ${what} ${round(extra)}`);
   }
-  const pw = o.positiveWeight ?? 1;
-  if (w.pos > 0 && pw !== 1) reasons.push(`positive words count x${pw}`);
+  // Praise in a sarcastic or scolding sentence is not praise ("Very grown up", "Congratulations
+  // to a school that rates itself rather highly 😏").
+  const scolding = sarcasm.length > 0 || (o.thresholds.scold !== undefined && blame.points >= o.thresholds.scold);
+  let pw = o.positiveWeight ?? 1;
+  if (w.pos > 0 && scolding) {
+    pw = 0;
+    reasons.push('positive words do not count (sarcasm or scolding)');
+  } else if (w.pos > 0 && pw !== 1) reasons.push(`positive words count x${pw}`);
   let score = round(w.pos * pw + negative);
 
   // 4. Who is it aimed at? A target with a weight (a help desk's handle) is evidence in itself,
