@@ -151,6 +151,11 @@ function parseMarkdown(draft: ParsedDraft, prose: string[]): void {
         return;
       case 'code':
       case 'html':
+        // Published as it stands (a social network shows tags and indented text literally), so
+        // its words are checked: a name inside <div>…</div> or an indented paragraph must not
+        // slip through. Only the markup itself (fences, tags, comments) is blanked.
+        if (start !== undefined && end !== undefined) copyLiteral(prose, text, start, end, node.type);
+        return;
       case 'definition':
       case 'footnoteDefinition':
         return;
@@ -192,6 +197,20 @@ function parseMarkdown(draft: ParsedDraft, prose: string[]): void {
   };
   walk(tree, false);
   draft.blocks.sort((a, b) => a.start - b.start);
+}
+
+function copyLiteral(prose: string[], text: string, start: number, end: number, kind: 'code' | 'html'): void {
+  copy(prose, text, start, end);
+  const blank = (a: number, b: number) => {
+    for (let i = a; i < b; i++) if (prose[i] !== '\n' && prose[i] !== '\r') prose[i] = ' ';
+  };
+  const slice = text.slice(start, end);
+  if (kind === 'code') {
+    // fence lines (``` or ~~~ with an info string) are syntax
+    for (const m of slice.matchAll(/^[ \t]*(?:`{3,}|~{3,}).*$/gm)) blank(start + m.index!, start + m.index! + m[0].length);
+    return;
+  }
+  for (const m of slice.matchAll(/<!--[\s\S]*?-->|<\/?[A-Za-z][^<>]*>|<![^<>]*>/g)) blank(start + m.index!, start + m.index! + m[0].length);
 }
 
 function blankEdges(prose: string[], text: string, start: number, end: number, ch: string): void {

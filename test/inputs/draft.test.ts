@@ -47,9 +47,11 @@ describe('markdown drafts', () => {
     expect(d.prose).not.toContain('bbc.co.uk');
     expect(d.prose).toContain('the BBC');
   });
-  it('HTML comments and code blocks are not prose', () => {
-    const d = md('Hi <!-- Hughes -->\n\n```\nHughes\n```\n');
-    expect(d.prose).not.toContain('Hughes');
+  it("HTML comments are not prose (they hold smcheck directives); a code block's words are", () => {
+    expect(md('Hi <!-- Hughes -->\n').prose).not.toContain('Hughes');
+    const d = md('Hi\n\n```\nHughes\n```\n');
+    expect(d.prose).toContain('Hughes');
+    expect(d.prose).not.toContain('```');
   });
   it('alt text is prose and the photo is attached relative to the draft', () => {
     const d = md('![Amelia at the *race*](photos/relay.jpg "Relay")');
@@ -84,5 +86,18 @@ describe('plain-text drafts', () => {
     expect(d.links[0].url).toBe('http://www.example.org/a');
     expect(d.prose).toContain('*this*');
     expect(d.prose).not.toContain('example');
+  });
+});
+
+describe('Markdown that is published as it stands is still checked', () => {
+  it('keeps the words of raw HTML, indented and fenced code in prose, blanking only the markup', () => {
+    const text = '<div class="x">Well done Grace Wood</div>\n\nHello\n\n    Isla Young, indented\n\n```js\nMax King\n```\n';
+    const d = md(text);
+    expect(d.prose.length).toBe(text.length);
+    expect(d.prose).toContain('Well done Grace Wood');
+    expect(d.prose).not.toContain('<div');
+    expect(d.prose).toContain('Isla Young, indented');
+    expect(d.prose).toContain('Max King');
+    expect(d.prose).not.toContain('```');
   });
 });
