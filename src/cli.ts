@@ -17,6 +17,7 @@ Examples:
   $ smcheck clean photo.jpg              make a copy of a photo with its metadata removed
   $ smcheck explain pupil-surname        what a rule checks, and why
   $ smcheck init                         start a config and school data files here
+  $ smcheck serve                        check posts in your browser instead
 
 Exit codes: 0 safe to post, 1 something to fix, 2 usage or config error (nothing checked),
 3 a draft or photo could not be read (do not post it unchecked).`;
@@ -99,6 +100,21 @@ export function buildProgram(): Command {
     .action(async (photos: string[], opts) => {
       const { runClean } = await import('./cli/clean.js');
       process.exitCode = await runClean(photos, opts);
+    });
+
+  program
+    .command('serve')
+    .description('open a page in your browser to check posts and photos (this computer only)')
+    .option('-p, --port <n>', 'port on 127.0.0.1 (default 4747; 0 picks a free one)', (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`--port needs a number from 0 to 65535, not '${v}'`);
+      return n;
+    }, 4747)
+    .option('-c, --config <file>', 'config file (default: smcheck.yml found from this folder upwards)')
+    .option('--no-open', 'do not open the browser')
+    .action(async (opts) => {
+      const { runServe } = await import('./cli/serve.js');
+      process.exitCode = await runServe(opts);
     });
 
   return program;
