@@ -94,7 +94,7 @@ describe.skipIf(!HAVE)('smcheck serve in a browser', () => {
     await page.locator('#verdict.fail').waitFor();
     expect(await page.locator('#marked').innerText()).toContain('<script>window.__pwned = 1</script>');
     expect(await page.locator('#marked img, #marked script, #findings img, #findings script').count()).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
     await page.screenshot({ path: path.join(SHOTS, '3-hostile.png'), fullPage: true });
   });
 
@@ -106,8 +106,8 @@ describe.skipIf(!HAVE)('smcheck serve in a browser', () => {
     await page.locator('#verdict.fail').waitFor();
     await page.locator('#marked mark').first().focus();
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toMatch(/^finding-\d+$/);
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.id as string)).toMatch(/^finding-\d+$/);
+    const width = await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth as number);
     expect(width).toBeLessThanOrEqual(320);
     await page.screenshot({ path: path.join(SHOTS, '4-narrow.png'), fullPage: true });
   });
