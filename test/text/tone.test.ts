@@ -232,6 +232,26 @@ describe('issue 11 table: what a parent reads as a dig, and the sad-but-kind (wr
   });
 });
 
+describe('a post that tags an account and complains (accounts, complaints, thresholds.addressed)', () => {
+  // Sentences written for this test, not taken from any data set.
+  const flagged = (s: string) => scoreSentences(s, tone).filter((x) => x.kind === 'grievance');
+  it.each([
+    '@AcmeCoaches our coach still has not arrived and nobody answers the phone.',
+    '@CountyHighways three weeks and still no reply about the broken crossing light.',
+    '@AcmeCoaches We booked in May. Still waiting for the refund.',
+  ])('an error aimed at the account tagged: %s', (s) => {
+    const g = flagged(s);
+    expect(g.length, scoreSentences(s, tone).map((x) => x.reasons.join('; ')).join(' || ')).toBeGreaterThan(0);
+    expect(g[0].target).toBe('the account tagged');
+  });
+  it.each([
+    'Our coach still has not arrived, so we are playing games in the hall.',
+    'Still no reply from the photographer about the proofs: we will let you know.',
+    'Thank you @AcmeCoaches for getting us home safely!',
+    '@CountyLibrary do you have any places left for the summer reading challenge?',
+  ])('quiet: %s', (s) => expect(flagged(s)).toEqual([]));
+});
+
 describe('options for short posts (used by scripts/eval/tone-complaints.yml; the school rule leaves them off)', () => {
   it('"*" anywhere in a word: "*sucks" ends so, "@*help" starts and ends so', () => {
     const re = phraseToRegExp('#*sucks|@*help');
@@ -262,7 +282,7 @@ describe('options for short posts (used by scripts/eval/tone-complaints.yml; the
     expect(half.reasons).toContain('positive words count x0.5');
   });
   it('a weighted target adds to other evidence, never on its own', () => {
-    const o = ruleOptions({ targets: [{ phrase: '@*help', label: 'the help desk', weight: 1 }] });
+    const o = ruleOptions({ accounts: [], targets: [{ phrase: '@*help', label: 'the help desk', weight: 1 }] });
     const t = compileOptions(o);
     const bad = scoreSentence('@acmehelp the lift is broken', t);
     const plain = scoreSentence('the lift is broken', t);

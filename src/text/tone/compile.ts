@@ -10,6 +10,8 @@ export interface CompiledTone {
   sarcasm: CompiledPhrase[];
   kindly: CompiledPhrase[];
   targets: CompiledPhrase[];
+  accounts: CompiledPhrase[];
+  complaints: CompiledPhrase[];
   negators: Set<string>;
   intensifiers: Set<string>;
   downtoners: Set<string>;
@@ -35,6 +37,8 @@ export function compileTone(options: ToneOptions, baseLexicon: Record<string, nu
     sarcasm: compilePhrases(options.sarcasm, 3),
     kindly: compilePhrases(options.kindly ?? [], 0),
     targets: compilePhrases(options.targets, 0),
+    accounts: compilePhrases(options.accounts ?? [], 0),
+    complaints: compilePhrases(options.complaints ?? [], 1),
     negators: lower(options.negators),
     intensifiers: lower(options.intensifiers),
     downtoners: lower(options.downtoners),

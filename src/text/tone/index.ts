@@ -61,7 +61,7 @@ function cueTexts(cues: Cue[]): string[] {
 }
 
 /** Score one sentence (the whole string). */
-export function scoreSentence(s: string, t: CompiledTone, extraTargets: CompiledPhrase[] = []): Omit<SentenceTone, 'start' | 'end'> {
+export function scoreSentence(s: string, t: CompiledTone, extraTargets: CompiledPhrase[] = [], block?: { account?: Match }): Omit<SentenceTone, 'start' | 'end'> {
   const o = t.options;
   const reasons: string[] = [];
   const lowered = lowerSameLength(s.replace(/’/g, "'"));
@@ -76,7 +76,12 @@ export function scoreSentence(s: string, t: CompiledTone, extraTargets: Compiled
   // who…" counts once), so real thanks with nothing negative stays quiet.
   const sarcasm = findAll(t.sarcasm, lowered, s, words);
   const kindly = findAll(t.kindly, lowered, s, words).filter((m) => !overlaps(m, sarcasm));
-  const grievances = findAll(t.grievances, lowered, s, words).filter((m) => !sarcasm.some((x) => m.start >= x.start && m.end <= x.end));
+  // Complaints ("still waiting", "never arrived") are blame only when the sentence addresses an account.
+  // The account may be tagged in another sentence of the same block ("@Acme I ordered in May. Still nothing.").
+  const account = findAll(t.accounts, lowered, s, words)[0] ?? block?.account;
+  const addressed = t.complaints.length > 0 && !!account;
+  const blameLists = addressed ? [...t.grievances, ...t.complaints] : t.grievances;
+  const grievances = findAll(blameLists, lowered, s, words).filter((m) => !sarcasm.some((x) => m.start >= x.start && m.end <= x.end));
   const phrases = findAll(t.phrases, lowered, s, words).filter((m) => !overlaps(m, sarcasm) && !overlaps(m, kindly));
   cover(sarcasm);
   cover(kindly);
@@ -122,6 +127,7 @@ export function scoreSentence(s: string, t: CompiledTone, extraTargets: Compiled
   // 4. Who is it aimed at? A target with a weight (a help desk's handle) is evidence in itself,
   // once something else in the sentence is negative; each labelled group counts once.
   const aimedAt = findTargets(t, s, lowered, words, toks, extraTargets);
+  if (aimedAt.length === 0 && account) aimedAt.push(account);
   const target = aimedAt[0];
   if (neg < 0 || blame.points > 0) {
     const byLabel = new Map<string, Match>();
@@ -133,6 +139,7 @@ export function scoreSentence(s: string, t: CompiledTone, extraTargets: Compiled
   }
 
   const evidence: Evidence = { negative: round(neg), grievance: round(blame.points), aimed: !!target };
+  if (account) evidence.addressed = true;
   if (kindly.length) evidence.kindly = true;
   const { kind, readers } = decide(t, score, evidence);
   if (target && kind !== 'none') reasons.push(`aimed at ${target.p.label} ("${target.text}")`);
@@ -160,9 +167,16 @@ export function scoreSentences(
   const part = opts.range ? text.slice(opts.range.start, opts.range.end) : text;
   let spans = splitSentences(part, opts);
   if (t.options.unit === 'block' && spans.length > 1) spans = [{ start: spans[0].start, end: spans[spans.length - 1].end }];
+  // An account tagged anywhere in the block is addressed by each of its sentences.
+  let block: { account?: Match } | undefined;
+  if (t.accounts.length && part.includes('@')) {
+    const lowered = lowerSameLength(part.replace(/’/g, "'"));
+    const account = findAll(t.accounts, lowered, part, wordSet(lowered))[0];
+    if (account) block = { account };
+  }
   return spans.map(({ start, end }) => ({
     start: start + from,
     end: end + from,
-    ...scoreSentence(part.slice(start, end).replace(/\r?\n/g, (m) => ' '.repeat(m.length)), t, extraTargets),
+    ...scoreSentence(part.slice(start, end).replace(/\r?\n/g, (m) => ' '.repeat(m.length)), t, extraTargets, block),
   }));
 }

@@ -53,7 +53,7 @@ export function findBlame(t: CompiledTone, grievances: Match[], sarcasm: Match[]
  * A target just after a caring word ("our children", "puts children at risk") is not blamed.
  */
 export function findTargets(t: CompiledTone, s: string, lowered: string, words: Set<string>, toks: Token[], extra: CompiledPhrase[]): Match[] {
-  const found = findAll([...t.targets, ...extra], lowered, s, words);
+  const found = findAll([...t.accounts, ...t.targets, ...extra], lowered, s, words);
   if (t.titleRe) {
     t.titleRe.lastIndex = 0;
     for (const m of s.matchAll(t.titleRe)) {
@@ -81,6 +81,8 @@ export interface Evidence {
   aimed: boolean;
   /** A kindly phrase was found (sympathy, loss, a match report...). */
   kindly?: boolean;
+  /** The sentence (or its block) tags an account: `thresholds.addressed` applies. */
+  addressed?: boolean;
 }
 
 /**
@@ -90,8 +92,9 @@ export interface Evidence {
  */
 export function decide(t: CompiledTone, score: number, ev: Evidence): { kind: ToneKind; readers: boolean } {
   const th = t.options.thresholds;
-  const aimedBar = th.aimed ?? th.negative;
-  const blamed = ev.grievance > 0 && score <= th.grievance;
+  const bar = ev.addressed && th.addressed !== undefined ? th.addressed : th.grievance;
+  const aimedBar = ev.addressed && th.addressed !== undefined ? Math.max(th.addressed, th.aimed ?? th.negative) : (th.aimed ?? th.negative);
+  const blamed = ev.grievance > 0 && score <= bar;
   if (ev.aimed && (blamed || (ev.negative < 0 && score <= aimedBar))) return { kind: 'grievance', readers: false };
   if (!ev.aimed && th.scold !== undefined && blamed && ev.grievance >= th.scold) return { kind: 'grievance', readers: true };
   if (ev.kindly) return { kind: 'none', readers: false };

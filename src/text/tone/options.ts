@@ -37,6 +37,8 @@ export const toneOptions = z
     sarcasm: phrases('Sarcasm, mockery and scolding ("thanks to whoever", "very grown up", 🙄); default weight 3.'),
     kindly: phrases('Sympathy, loss, a leaver, a lost pet, an awareness message, a match report: negativity told kindly. A sentence with one is never a warning, and needs stronger blame to be a grievance.'),
     targets: phrases('Who a grievance can be aimed at; `label` names them in the message; `weight` adds to other evidence.'),
+    accounts: phrases('Accounts a post can address (a tagged @handle): targets that also make `complaints` count.'),
+    complaints: phrases('Broken expectations ("still waiting", "never arrived", "on hold for an hour"): blame only in a sentence addressed to one of `accounts`; default weight 1.'),
     titles: words('Titles that make "Mr Brown" a named person.'),
     notTargetAfter: words('Words that, just before a target, make it the one cared for, not blamed ("our children").'),
     acronyms: words('Upper-case words that are not shouting (PE, PTA, SATs...).'),
@@ -47,6 +49,7 @@ export const toneOptions = z
         grievance: z.number().max(0).describe('Aimed at people, with blame: an error at or below this score.'),
         negative: z.number().max(0).describe('Negativity aimed at no one: a warning at or below this score.'),
         aimed: z.number().max(0).optional().describe('Negative words alone (no blame phrase) aimed at people: an error at or below this (default: `negative`).'),
+        addressed: z.number().max(0).optional().describe('A sentence in a block that tags one of `accounts`, with blame or negative words: an error at or below this.'),
         scold: z.number().min(0).optional().describe('Blame this strong (points of grievance and sarcasm) is an error even with no one named: it is aimed at the readers.'),
       })
       .strict()
@@ -70,7 +73,7 @@ export const toneOptions = z
   })
   .strict()
   .superRefine((o, ctx) => {
-    const lists = { grievances: o.grievances, sarcasm: o.sarcasm, kindly: o.kindly, targets: o.targets } as const;
+    const lists = { grievances: o.grievances, sarcasm: o.sarcasm, kindly: o.kindly, targets: o.targets, accounts: o.accounts, complaints: o.complaints } as const;
     for (const [key, list] of Object.entries(lists)) {
       list.forEach((p, i) => {
         const text = typeof p === 'string' ? p : p.phrase;
