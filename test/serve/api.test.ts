@@ -130,6 +130,17 @@ describe('smcheck serve: the page and the API', () => {
     expect(await exifr.parse(c.body).catch(() => undefined)).toBeUndefined();
   });
 
+  it('turns a Word document into text for the editor', async () => {
+    const docx = readFileSync(path.join(ROOT, 'test/fixtures/docx/sports-day.docx'));
+    const r = await request({ method: 'POST', path: '/api/docx', headers: good(), body: json({ file: { name: 'sports-day.docx', data: docx.toString('base64') } }) });
+    expect(r.status).toBe(200);
+    const { text } = JSON.parse(r.body.toString());
+    expect(text).toContain('Well done to Amelia Hughes for winning the sprint.');
+    const bad = await request({ method: 'POST', path: '/api/docx', headers: good(), body: json({ file: { name: 'x.docx', data: Buffer.from('not a zip').toString('base64') } }) });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body.toString()).error).toMatch(/Word document/);
+  });
+
   it('keeps a hostile file name inside its own folder', async () => {
     const gps = readFileSync(path.join(ROOT, 'test/blind/posts/photos/clean.jpg'));
     const r = await request({ method: 'POST', path: '/api/check', headers: good(), body: json({ text: 'Hi.', photos: [{ name: '../../etc/<b>x\u001b[2J.jpg', data: gps.toString('base64') }] }) });

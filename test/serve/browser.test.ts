@@ -98,6 +98,13 @@ describe.skipIf(!HAVE)('smcheck serve in a browser', () => {
     await page.screenshot({ path: path.join(SHOTS, '3-hostile.png'), fullPage: true });
   });
 
+  it('opens a saved Word document into the editor and checks it', async () => {
+    await page.locator('#draft-file').setInputFiles(path.join(ROOT, 'test/fixtures/docx/sports-day.docx'));
+    await page.locator('#marked mark', { hasText: '2.15pm' }).waitFor();
+    expect(await page.getByLabel('Type or paste the words of the post').inputValue()).toContain('Well done to Amelia Hughes for winning the sprint.');
+    expect(await page.locator('#verdict').innerText()).toMatch(/^FAIL/);
+  });
+
   it('works from the keyboard and at 320 px wide', async () => {
     await page.setViewportSize({ width: 320, height: 800 });
     await page.getByLabel('Type or paste the words of the post').fill('Lovely singing from Ava today.');
