@@ -198,8 +198,8 @@ export interface Report {
   results: DraftResult[];
 }
 
-/** A photo's metadata, read once per run and shared by every check (see src/inputs/photo.ts). */
-export type { PhotoMeta } from './inputs/photo-meta.js';
+/** A photo's metadata, read once per run and shared by every check (see src/inputs/photo/index.ts). */
+export type { PhotoMeta } from './inputs/photo/index.js';
 
 /** What a check sees. Heavy things are computed lazily and cached per draft. */
 export interface CheckContext {
@@ -208,7 +208,7 @@ export interface CheckContext {
   /** compromise's parse of `draft.prose` (loaded only when a check asks). */
   nlp(): Promise<unknown>;
   /** Metadata of every attached photo; a photo that cannot be read throws InputError. */
-  photos(): Promise<import('./inputs/photo-meta.js').PhotoMeta[]>;
+  photos(): Promise<import('./inputs/photo/index.js').PhotoMeta[]>;
   /** Per-run cache shared by all drafts (e.g. a name index built once from the roster). */
   runCache: Map<string, unknown>;
 }

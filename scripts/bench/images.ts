@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cleanPhoto } from '../../src/images/clean.js';
-import { readPhoto, readPhotoBuffer } from '../../src/inputs/photo.js';
+import { readPhoto, readPhotoBuffer } from '../../src/inputs/photo/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');

@@ -53,7 +53,7 @@ export interface FileResult {
   reportedNames: string;
   damaged: boolean;
   ms: number;
-  meta?: import('../../src/inputs/photo-meta.js').PhotoMeta;
+  meta?: import('../../src/inputs/photo/index.js').PhotoMeta;
 }
 
 export interface Evaluation {
@@ -75,7 +75,7 @@ export async function evaluateImages(dir = IMAGES_DIR): Promise<Evaluation> {
   const { loadRules } = await import('../../src/engine/rules.js');
   const { checkDraft } = await import('../../src/engine/run.js');
   const { emptySchool } = await import('../../src/config/config.js');
-  const { readPhoto } = await import('../../src/inputs/photo.js');
+  const { readPhoto } = await import('../../src/inputs/photo/index.js');
   const all = await loadRules({ dirs: [], disable: [], cwd: dir });
   const rules = all.filter((r) => r.id === 'image-location' || r.id === 'image-metadata');
   const school = emptySchool();

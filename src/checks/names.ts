@@ -21,7 +21,7 @@
  */
 import * as z from 'zod';
 import type { CheckContext, CheckKind, Hit, Rule, TextSpan } from '../types.js';
-import type { PhotoMeta } from '../inputs/photo-meta.js';
+import type { PhotoMeta } from '../inputs/photo/index.js';
 import { fileNameWords, findNames, getNameIndex, resolveMaybes, type MatchMode, type NameIndex, type NameMatch } from '../text/names/index.js';
 import { nameParts } from '../text/names/index.js';
 

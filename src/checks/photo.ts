@@ -23,8 +23,7 @@
  */
 import * as z from 'zod';
 import type { CheckContext, CheckKind, Hit, Rule, School, Severity } from '../types.js';
-import type { PhotoMeta } from '../inputs/photo-meta.js';
-import { distanceMetres, thumbnailIsStale } from '../inputs/photo.js';
+import { distanceMetres, thumbnailIsStale, type PhotoMeta } from '../inputs/photo/index.js';
 
 export const PARTS = [
   'location', 'people', 'texts', 'keywords', 'credits', 'owner', 'serial', 'thumbnail',

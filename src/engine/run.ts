@@ -7,7 +7,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CheckContext, DraftResult, Finding, Hit, ImageRef, School, Severity } from '../types.js';
-import type { PhotoMeta } from '../inputs/photo-meta.js';
+import type { PhotoMeta } from '../inputs/photo/index.js';
 import { InputError } from '../errors.js';
 import { readDraft, type ParsedDraft } from '../inputs/draft.js';
 import { LineMap } from '../text/positions.js';
@@ -114,7 +114,7 @@ export async function checkDraft(input: DraftInput, opts: RunOptions): Promise<D
     photos() {
       photosPromise ??= (async () => {
         if (present.length === 0) return [];
-        const { readPhoto } = await import('../inputs/photo.js');
+        const { readPhoto } = await import('../inputs/photo/index.js');
         const out: PhotoMeta[] = [];
         for (const ref of present) {
           let p = photoCache.get(ref.absPath);

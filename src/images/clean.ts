@@ -14,8 +14,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { InputError } from '../errors.js';
-import { readPhotoBuffer } from '../inputs/photo.js';
-import type { PhotoMeta } from '../inputs/photo-meta.js';
+import { readPhotoBuffer, type PhotoMeta } from '../inputs/photo/index.js';
 import { claimName, refusal, writeOutput } from '../outputs/write.js';
 
 export interface CleanOptions {

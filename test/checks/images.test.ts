@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptySchool } from '../../src/config/config.js';
 import { guessNameTest, photoHits } from '../../src/checks/photo.js';
 import type { School } from '../../src/types.js';
-import type { PhotoMeta } from '../../src/inputs/photo-meta.js';
+import type { PhotoMeta } from '../../src/inputs/photo/index.js';
 import { ruleTester, runOn } from '../helpers/rule-tester.js';
 
 const P = 'test/fixtures/photos/';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { cleanPathFor, cleanPhoto, cleanPhotos } from '../../src/images/clean.js';
-import { readPhotoBuffer } from '../../src/inputs/photo.js';
+import { readPhotoBuffer } from '../../src/inputs/photo/index.js';
 import { breakGpsPointer } from './jpeg-surgery.js';
 
 const dir = path.resolve(__dirname, '../fixtures/photos');

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { distanceMetres, readPhoto, readPhotoBuffer, readPhotos, roundCoord, thumbnailIsStale } from '../../src/inputs/photo.js';
+import { distanceMetres, readPhoto, readPhotoBuffer, readPhotos, roundCoord, thumbnailIsStale } from '../../src/inputs/photo/index.js';
 import type { ImageRef } from '../../src/types.js';
 import { breakGpsPointer } from '../images/jpeg-surgery.js';
 

@@ -1,6 +1,6 @@
 /**
  * What smcheck knows about a photo: the normalised result of reading its metadata once.
- * Filled by src/inputs/photo.ts; read by the image checks and by the name and attribution checks.
+ * Filled by readPhoto (./index.ts); read by the image checks and by the name and attribution checks.
  */
 export interface PhotoMeta {
   /** Path as in ImageRef.path. */

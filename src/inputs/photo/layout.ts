@@ -1,0 +1,45 @@
+/**
+ * Layout: what a container walk finds before exifr runs (offsets, sizes, raw metadata blocks,
+ * damage). Every walker in containers/ fills one; nothing here reads tags.
+ */
+
+export type Tagged = { tag: string; value: string };
+
+export interface Layout {
+  format: string;
+  /** Offset where the real file starts (garbage in front of a JPEG). */
+  start: number;
+  width?: number;
+  height?: number;
+  /** Start and end of the EXIF block (its TIFF header onwards), when known. */
+  tiffStart?: number;
+  tiffEnd?: number;
+  /** Raw EXIF (TIFF) and XMP blocks for formats exifr cannot read. */
+  rawExif?: Buffer;
+  rawXmp?: Buffer;
+  /** Offset just after the image's end marker (JPEG EOI, PNG IEND, RIFF end). */
+  end?: number;
+  mpf?: { type: number; size: number; offset: number }[];
+  /** Size of the Photoshop thumbnail (APP13 image resource 0x040C), if any. */
+  psThumb?: { width: number; height: number };
+  mpfBase?: number;
+  c2pa?: Buffer[];
+  damage: string[];
+  warnings: string[];
+  pngText: Tagged[];
+}
+
+/** An empty layout for a file of this format starting at `start`. */
+export function newLayout(format: string, start = 0): Layout {
+  return { format, start, damage: [], warnings: [], pngText: [] };
+}
+
+/** The identifier that opens an XMP block in a JPEG APP1 segment. */
+export const XMP_NS = 'http://ns.adobe.com/xap/1.0/\0';
+
+/** An XMP packet that opens its RDF block but never closes it cannot be read (names may hide in it). */
+export function checkXmpPacket(x: Buffer, l: Layout): void {
+  if (x.indexOf('<rdf:RDF') >= 0 && x.indexOf('</rdf:RDF>') < 0) {
+    l.damage.push("the photo's hidden data (XMP) is damaged, so smcheck could not read all of it");
+  }
+}
