@@ -5,6 +5,7 @@
 import { Command, Option } from 'commander';
 import { UsageError } from './errors.js';
 import { VERSION } from './version.js';
+import { safeLines } from './report/escape.js';
 
 const collect = (value: string, prev: string[]): string[] => [...prev, value];
 
@@ -29,7 +30,7 @@ export function buildProgram(): Command {
     .description("Check a social-media post and its photos against the school's Social Media Policy before posting.")
     .version(VERSION, '-v, --version')
     .showHelpAfterError('(run smcheck --help for usage)')
-    .configureOutput({ outputError: (str, write) => write(str) });
+    .configureOutput({ outputError: (str, write) => write(safeLines(str)) });
 
   program
     .argument('[paths...]', 'drafts (.md, .txt), photos (.jpg, .png, .heic...) or folders of drafts')
@@ -133,13 +134,13 @@ export async function main(argv: string[]): Promise<void> {
     await program.parseAsync(argv);
   } catch (e) {
     if (e instanceof UsageError || (e as Error).name === 'UsageError') {
-      process.stderr.write(`smcheck: ${(e as Error).message}\n`);
+      process.stderr.write(`smcheck: ${safeLines((e as Error).message)}\n`);
       process.exitCode = 2;
       return;
     }
     const err = e as Error;
     process.stderr.write(
-      `smcheck: internal error: ${err.message}\nThis is a bug in smcheck, not in your post. Nothing was posted. ` +
+      `smcheck: internal error: ${safeLines(err.message)}\nThis is a bug in smcheck, not in your post. Nothing was posted. ` +
         `Please report it with the command you ran${process.env.SMCHECK_DEBUG ? `\n${err.stack}` : ' (set SMCHECK_DEBUG=1 for details)'}.\n`,
     );
     process.exitCode = 2;

@@ -127,6 +127,13 @@ export interface Rule<O = Record<string, unknown>> {
   examples?: { bad?: string[]; good?: string[] };
   /** Rule file it came from. */
   file: string;
+  /**
+   * A protected rule (no-publish) is never switched off by a bare `smcheck-disable` (the
+   * directive must name it) and never replaced by a rule of the same id from a user folder.
+   */
+  protected?: boolean;
+  /** A page about the rule: docs/rules/ID.md of the installed smcheck, or a user rule's `docs:`. */
+  docs?: string;
   /** Kind-specific options, validated by the kind's schema. */
   options: O;
 }
@@ -161,6 +168,10 @@ export interface Finding {
   endColumn?: number;
   excerpt?: string;
   suggestion?: string;
+  /** Findings of one result about the same thing (one span, or one name in one photo) share a group. */
+  group?: number;
+  /** A page about the rule (see Rule.docs). */
+  docs?: string;
 }
 
 export interface SuppressionRecord {
@@ -185,9 +196,29 @@ export interface DraftResult {
   cleaned?: string[];
 }
 
+/** Which config and school lists a run used (counts only: a list's names are never shown). */
+export interface ConfigSummary {
+  /** The config file as shown to the user, or null when none was found. */
+  file: string | null;
+  school?: string;
+  pupils: number;
+  staff: number;
+  noPublish: number;
+  /** Pupils with a consent row; null when no consent list is configured. */
+  consent: number | null;
+  /** Rules switched off by the config's `disable:`. */
+  disabled: string[];
+  /** Built-in rules replaced by a user rule with the same id. */
+  replaced: { rule: string; by: string }[];
+  /** Set when no config was found: names were found by language analysis only. */
+  notice?: string;
+}
+
 export interface Report {
   tool: 'smcheck';
   version: string;
+  /** One entry per config used (a run over several schools' folders uses several). */
+  config?: ConfigSummary[];
   summary: {
     drafts: number;
     passed: number;

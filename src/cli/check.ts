@@ -3,15 +3,16 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Report } from '../types.js';
+import type { ConfigSummary, Report } from '../types.js';
 import { UsageError } from '../errors.js';
 import { findConfig, loadConfig, type LoadedConfig } from '../config/config.js';
 import { applyDisable, loadRules, type LoadedRule } from '../engine/rules.js';
 import { checkDraft, fixedPath, type DraftInput, type DraftOutcome } from '../engine/run.js';
 import { buildReport, exitCode } from '../engine/report.js';
+import { summarizeConfig } from '../engine/config-summary.js';
 import { resolveInputs } from '../batch/inputs.js';
 import { VERSION } from '../version.js';
-import { useColor } from './color.js';
+import { terminalWidth, useColor } from './color.js';
 import { OutputError, refusal, writeOutput } from '../outputs/write.js';
 
 export interface CheckOptions {
@@ -32,6 +33,7 @@ interface Group {
   config: LoadedConfig;
   rules: LoadedRule[];
   known: Set<string>;
+  summary: ConfigSummary;
 }
 
 export async function runCheck(paths: string[], opts: CheckOptions, cwd = process.cwd()): Promise<number> {
@@ -56,7 +58,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, cwd = proces
           ...config.disable.map((id) => ({ id, where: `disable: in ${configName}` })),
           ...opts.disable.map((id) => ({ id, where: '--disable' })),
         ];
-        return { config, rules: applyDisable(all, disable), known: new Set(all.map((r) => r.id)) };
+        return { config, rules: applyDisable(all, disable), known: new Set(all.map((r) => r.id)), summary: summarizeConfig(config, all, cwd) };
       })();
       groups.set(key, g);
     }
@@ -111,11 +113,17 @@ export async function runCheck(paths: string[], opts: CheckOptions, cwd = proces
     notWritten.push(...(await writeFixes(outcomes, cwd, { maxSize: first ? (await first).config.school.maxImageSize : undefined, force: opts.force, inputs: all })));
   }
 
-  const report = buildReport(outcomes, VERSION, { quiet: opts.quiet });
+  const config = await Promise.all([...groups.values()].map(async (g) => (await g).summary));
+  const report = buildReport(outcomes, VERSION, { quiet: opts.quiet, config });
   // The drafts' text as read by the runner, to show the offending lines (text format only).
   const sources = new Map<string, string>();
   for (const o of outcomes) if (o.text !== undefined) sources.set(o.draft, o.text);
-  const text = await format(report, opts.format, { color: opts.output ? false : useColor(opts.color), sources });
+  const text = await format(report, opts.format, {
+    color: opts.output ? false : useColor(opts.color),
+    sources,
+    width: opts.output ? undefined : terminalWidth(),
+    cwd,
+  });
   if (reportTarget) {
     // the photos a draft names are known only now: they are inputs too
     const allInputs = [...inputFiles, ...outcomes.flatMap((o) => [path.resolve(cwd, o.draft), ...o.images.map((i) => path.resolve(cwd, i))])];
@@ -132,7 +140,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, cwd = proces
   return notWritten.length ? Math.max(exitCode(report), 2) : exitCode(report);
 }
 
-async function format(report: Report, kind: 'text' | 'json', ctx: { color: boolean; sources: Map<string, string> }): Promise<string> {
+async function format(report: Report, kind: 'text' | 'json', ctx: import('../report/types.js').ReportContext): Promise<string> {
   if (kind === 'json') {
     const { formatJson } = await import('../report/json.js');
     return formatJson(report, ctx);

@@ -5,3 +5,15 @@ export function useColor(flag: boolean | undefined, stream: NodeJS.WriteStream =
   if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
   return Boolean(stream.isTTY);
 }
+
+/**
+ * Columns to wrap the text report to: the terminal's width, or COLUMNS when set (as `less`
+ * and `ls` honour it); no wrapping when the report goes to a pipe or a file without COLUMNS,
+ * so tools reading it get one finding per line.
+ */
+export function terminalWidth(stream: NodeJS.WriteStream = process.stdout): number | undefined {
+  const env = Number(process.env.COLUMNS);
+  if (Number.isInteger(env) && env > 0) return Math.max(40, env);
+  if (stream.isTTY && stream.columns) return Math.max(40, stream.columns);
+  return undefined;
+}

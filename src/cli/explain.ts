@@ -1,15 +1,28 @@
 /** `smcheck explain <id>`: the policy text, what the rule catches and leaves alone, and examples. */
 import { Chalk } from 'chalk';
 import { UsageError } from '../errors.js';
+import { didYouMean } from '../did-you-mean.js';
 import { useColor } from './color.js';
+import { safe, safeLines } from '../report/escape.js';
 import { loadForCommand, type RulesOptions } from './rules.js';
 
 export async function runExplain(id: string, opts: RulesOptions): Promise<number> {
   const c = new Chalk({ level: useColor(opts.color) ? 1 : 0 });
   const { rules } = await loadForCommand(opts);
-  const rule = rules.find((r) => r.id === id);
+  const found = rules.find((r) => r.id === id);
+  // a user's rule file is shown as text: no control character reaches the terminal raw
+  const rule = found && {
+    ...found,
+    file: safe(found.file),
+    policy: safe(found.policy),
+    section: found.section && safe(found.section),
+    description: found.description && safeLines(found.description),
+    catches: found.catches?.map(safe),
+    ignores: found.ignores?.map(safe),
+    examples: found.examples && { bad: found.examples.bad?.map(safe), good: found.examples.good?.map(safe) },
+  };
   if (!rule) {
-    throw new UsageError(`no rule '${id}'. Known rules: ${rules.map((r) => r.id).join(', ')}.`);
+    throw new UsageError(`no rule '${id}'.${didYouMean(id, rules.map((r) => r.id))} Known rules: ${rules.map((r) => r.id).join(', ')}.`);
   }
   const out: string[] = [];
   out.push(`${c.bold(rule.id)}  ${rule.severity}  (check kind: ${rule.extends}; defined in ${rule.file})`);

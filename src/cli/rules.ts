@@ -4,6 +4,7 @@ import { Chalk } from 'chalk';
 import { findConfig, loadConfig } from '../config/config.js';
 import { loadRules, type LoadedRule } from '../engine/rules.js';
 import { useColor } from './color.js';
+import { safe } from '../report/escape.js';
 
 export interface RulesOptions {
   config?: string;
@@ -30,8 +31,9 @@ export async function runRules(opts: RulesOptions): Promise<number> {
   for (const r of rules) {
     const off = disabled.includes(r.id);
     const sev = r.severity === 'error' ? c.red('error  ') : r.severity === 'warning' ? c.yellow('warning') : c.blue('info   ');
+    const note = r.replaces ? c.yellow(`  (${safe(r.file)} replaces the built-in rule)`) : '';
     process.stdout.write(
-      `${(off ? c.dim : c.bold)(r.id.padEnd(width))}  ${off ? c.dim('off    ') : sev}  ${c.dim(r.extends.padEnd(14))} ${c.italic(`“${r.policy}”`)}\n`,
+      `${(off ? c.dim : c.bold)(r.id.padEnd(width))}  ${off ? c.dim('off    ') : sev}  ${c.dim(r.extends.padEnd(14))} ${c.italic(`“${safe(r.policy)}”`)}${note}\n`,
     );
   }
   process.stdout.write(c.dim(`\n${rules.length} rules. 'smcheck explain <id>' tells what one checks and why.\n`));

@@ -2,12 +2,12 @@
  * Turn draft outcomes into the versioned report of DESIGN.md (the JSON contract), plus the
  * exit code. Reporters only format what is decided here.
  */
-import type { DraftResult, Report } from '../types.js';
+import type { ConfigSummary, DraftResult, Report } from '../types.js';
 import type { DraftOutcome } from './run.js';
 
 export const EXIT = { ok: 0, fail: 1, usage: 2, unreadable: 3 } as const;
 
-export function buildReport(outcomes: DraftOutcome[], version: string, opts: { quiet?: boolean } = {}): Report {
+export function buildReport(outcomes: DraftOutcome[], version: string, opts: { quiet?: boolean; config?: ConfigSummary[] } = {}): Report {
   const results: DraftResult[] = outcomes.map((o) => {
     const r: DraftResult = { draft: o.draft, images: o.images, status: o.status } as DraftResult;
     if (o.error !== undefined) r.error = o.error;
@@ -22,6 +22,7 @@ export function buildReport(outcomes: DraftOutcome[], version: string, opts: { q
   return {
     tool: 'smcheck',
     version,
+    ...(opts.config ? { config: opts.config } : {}),
     summary: {
       drafts: results.length,
       passed: results.filter((r) => r.status === 'pass').length,

@@ -13,6 +13,7 @@ import type { CheckKind, Rule } from '../types.js';
 import { UsageError } from '../errors.js';
 import { parseYaml, validateYaml } from '../config/strict-yaml.js';
 import { checkKinds, knownKinds } from '../checks/index.js';
+import { didYouMean } from '../did-you-mean.js';
 
 export const RULE_ID = /^[a-z][a-z0-9-]*$/;
 
@@ -28,12 +29,16 @@ export const baseRuleShape = {
   catches: z.array(z.string()).optional(),
   ignores: z.array(z.string()).optional(),
   examples: z.object({ bad: z.array(z.string()).optional(), good: z.array(z.string()).optional() }).strict().optional(),
+  protected: z.boolean().optional(),
+  docs: z.string().min(1).optional(),
 };
 
 const headerSchema = z.object({ extends: z.string().min(1, 'give the check kind this rule uses') }).passthrough();
 
 export interface LoadedRule extends Rule {
   check: CheckKind;
+  /** Set when this (user) rule replaced a built-in rule of the same id: that rule's file. */
+  replaces?: string;
 }
 
 /** The folder holding package.json (works from src/ under vitest and from dist/ when bundled). */
@@ -106,6 +111,8 @@ export async function loadRuleFile(abs: string, shown: string): Promise<LoadedRu
     ignores: v.ignores as string[] | undefined,
     examples: v.examples as Rule['examples'],
     file: shown,
+    ...(v.protected ? { protected: true } : {}),
+    ...(v.docs ? { docs: v.docs as string } : {}),
     options: opt.data as Record<string, unknown>,
     check,
   };
@@ -175,13 +182,35 @@ async function loadBuiltin(dir: string, cwd: string): Promise<LoadedRule[]> {
   return Promise.all(files.map((f) => loadRuleFile(f.abs, f.shown)));
 }
 
+/** A built-in rule's page, docs/rules/ID.md of the installed smcheck (absolute), when it exists. */
+function builtinDocs(rule: LoadedRule): LoadedRule {
+  if (rule.docs) return rule;
+  const page = path.join(packageRoot(), 'docs', 'rules', `${rule.id}.md`);
+  return existsSync(page) ? { ...rule, docs: page } : rule;
+}
+
 export async function loadRules(opts: RuleLoadOptions): Promise<LoadedRule[]> {
   const cwd = opts.cwd ?? process.cwd();
   const builtin = opts.builtinDir ?? builtinRulesDir();
   const extra = opts.dirs.flatMap((d) => ruleFiles(d, shownPath(d, cwd)));
-  const loaded = [...(await loadBuiltin(builtin, cwd)), ...(await Promise.all(extra.map((f) => loadRuleFile(f.abs, f.shown))))];
-  const byId = new Map<string, LoadedRule>();
-  for (const r of loaded) byId.set(r.id, r); // later folders override
+  const builtins = (await loadBuiltin(builtin, cwd)).map(builtinDocs);
+  const byId = new Map<string, LoadedRule>(builtins.map((r) => [r.id, r]));
+  const builtinIds = new Set(byId.keys());
+  // later folders override: a user rule with a built-in id replaces it, and says so
+  // (`smcheck rules`, the report's header) — except a protected rule, which only the
+  // config's `disable:` can switch off.
+  for (const r of await Promise.all(extra.map((f) => loadRuleFile(f.abs, f.shown)))) {
+    const before = byId.get(r.id);
+    if (before && builtinIds.has(r.id)) {
+      if (before.protected) {
+        throw new UsageError(
+          `${r.file}: rule '${r.id}' has the id of a built-in rule that a rule folder cannot replace (it protects pupils who must never be published). ` +
+            `Give your rule a new id; to switch '${r.id}' off, write 'disable: [${r.id}]' in smcheck.yml.`,
+        );
+      }
+      byId.set(r.id, { ...r, replaces: before.replaces ?? before.file });
+    } else byId.set(r.id, before?.replaces ? { ...r, replaces: before.replaces } : r);
+  }
   for (const [id, sev] of Object.entries(opts.severity ?? {})) {
     const r = byId.get(id);
     if (!r) throw new UsageError(`unknown rule id '${id}' in severity. Run 'smcheck rules' to list the rule ids.`);
@@ -195,7 +224,8 @@ export async function loadRules(opts: RuleLoadOptions): Promise<LoadedRule[]> {
 export function applyDisable(rules: LoadedRule[], disable: { id: string; where: string }[]): LoadedRule[] {
   for (const { id, where } of disable) {
     if (!rules.some((r) => r.id === id)) {
-      throw new UsageError(`unknown rule id '${id}' in ${where}. Run 'smcheck rules' to list the rule ids.`);
+      const hint = didYouMean(id, rules.map((r) => r.id));
+      throw new UsageError(`unknown rule id '${id}' in ${where}.${hint || ''} Run 'smcheck rules' to list the rule ids.`);
     }
   }
   const off = new Set(disable.map((d) => d.id));

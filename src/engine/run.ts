@@ -165,13 +165,14 @@ export async function checkDraft(input: DraftInput, opts: RunOptions): Promise<D
   if (present.length > 0) await ctx.photos();
 
   const { directives, problems } = parseDirectives(draft, lines);
-  const kept = applySuppressions(dedupe(located), directives);
+  const protectedRules = new Set(opts.rules.filter((r) => r.protected).map((r) => r.id));
+  const kept = applySuppressions(dedupe(located), directives, protectedRules);
   const active = new Set(opts.rules.map((r) => r.id));
   const { records, warnings } = suppressionReport(directives, draft.path, opts.knownRuleIds ?? active, active);
   for (const p of problems) {
     warnings.push({ rule: SUPPRESSION_RULE, severity: 'warning', file: draft.path, line: p.line, column: 1, message: p.message, policy: '' });
   }
-  const findings = sortFindings([...kept, ...warnings]).map(strip);
+  const findings = assignGroups(sortFindings([...kept, ...warnings])).map(strip);
 
   const outcome: DraftOutcome = {
     draft: draft.path,
@@ -208,6 +209,7 @@ function toFinding(hit: Hit, rule: LoadedRule, draft: ParsedDraft, lines: LineMa
     file: draft.path,
   };
   if (rule.section) f.section = rule.section;
+  if (rule.docs) f.docs = rule.docs;
   let excerpt: string | undefined;
   if (hit.photo) {
     f.file = hit.photo;
@@ -280,7 +282,23 @@ function sortFindings(findings: Located[]): Located[] {
   );
 }
 
-const FINDING_KEYS = ['rule', 'severity', 'message', 'policy', 'section', 'file', 'line', 'column', 'endLine', 'endColumn', 'excerpt', 'suggestion'] as const;
+/**
+ * Findings about the same thing share a group number (1, 2, … in report order): the same span
+ * of text, or the same name (excerpt) in the same photo. "Amelia Hughes" beside a photo breaks
+ * pupil-surname and name-with-image: two findings (tools and suppressions name rules), one group.
+ */
+function assignGroups(findings: Located[]): Located[] {
+  const ids = new Map<string, number>();
+  for (const f of findings) {
+    const key = f.line !== undefined ? `${f.file}\0${f.line}:${f.column}-${f.endLine}:${f.endColumn}` : `${f.file}\0photo\0${f.excerpt ?? f.message}`;
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size + 1));
+    f.group = id;
+  }
+  return findings;
+}
+
+const FINDING_KEYS = ['rule', 'severity', 'message', 'policy', 'section', 'file', 'line', 'column', 'endLine', 'endColumn', 'excerpt', 'suggestion', 'group', 'docs'] as const;
 
 /** The finding as the report contract has it: its keys in the contract's order, internal ones dropped. */
 function strip(f: Located): Finding {

@@ -27,6 +27,8 @@ export interface Directive {
   to?: number;
   targetLine?: number;
   used: number;
+  /** Findings of protected rules (no-publish) this bare directive would have silenced, but did not. */
+  refused?: string[];
 }
 
 const COMMENT = /<!--\s*smcheck-(disable-next-line|disable|enable)\b([\s\S]*?)-->/g;
@@ -96,24 +98,29 @@ function insideCode(draft: ParsedDraft, offset: number): boolean {
 }
 
 /** Which directive, if any, silences this finding. */
-export function applySuppressions(
-  findings: (Finding & { offset?: number; photoRefLine?: number })[],
+export function applySuppressions<F extends Finding & { offset?: number; photoRefLine?: number }>(
+  findings: F[],
   directives: Directive[],
-): Finding[] {
-  const kept: Finding[] = [];
+  protectedRules: ReadonlySet<string> = new Set(),
+): F[] {
+  const kept: F[] = [];
+  const covers = (d: Directive, f: F): boolean => {
+    if (d.kind === 'enable') return false;
+    if (d.rules.length > 0 && !d.rules.includes(f.rule)) return false;
+    if (d.kind === 'front-matter') return true;
+    const line = f.line ?? f.photoRefLine;
+    if (d.kind === 'next-line') return line !== undefined && (line === d.targetLine || line === d.line);
+    const off = f.offset;
+    return off !== undefined && off >= d.from! && off < d.to!;
+  };
   for (const f of findings) {
-    const d = directives.find((d) => {
-      if (d.kind === 'enable') return false;
-      if (d.rules.length > 0 && !d.rules.includes(f.rule)) return false;
-      if (d.kind === 'front-matter') return true;
-      const line = f.line ?? f.photoRefLine;
-      if (d.kind === 'next-line') return line !== undefined && (line === d.targetLine || line === d.line);
-      const off = f.offset;
-      return off !== undefined && off >= d.from! && off < d.to!;
-    });
+    // A bare directive (no rule named) never silences a protected rule: it must be named.
+    const d = directives.find((d) => covers(d, f) && !(d.rules.length === 0 && protectedRules.has(f.rule)));
     if (d) {
       d.used++;
     } else {
+      const bare = directives.find((d) => d.rules.length === 0 && covers(d, f));
+      if (bare && !(bare.refused ??= []).includes(f.rule)) bare.refused.push(f.rule);
       kept.push(f);
     }
   }
@@ -132,6 +139,12 @@ export function suppressionReport(
   for (const d of directives) {
     if (d.kind === 'enable') continue;
     const label = d.rules.length ? d.rules.join(', ') : 'all rules';
+    for (const r of d.refused ?? []) {
+      warnings.push({
+        rule: SUPPRESSION_RULE, severity: 'warning', file, line: d.line, column: d.column, endLine: d.line, endColumn: d.endColumn, offset: d.offset, policy,
+        message: `A suppression that names no rule does not switch off '${r}': name it (smcheck-disable ${r} -- why) if you have checked`,
+      });
+    }
     for (const r of d.rules) {
       if (!knownRules.has(r)) {
         warnings.push({
@@ -148,7 +161,7 @@ export function suppressionReport(
       });
     }
     const allOff = d.rules.length > 0 && d.rules.every((r) => !activeRules.has(r));
-    if (d.used === 0 && !allOff) {
+    if (d.used === 0 && !allOff && !d.refused?.length) {
       warnings.push({
         rule: SUPPRESSION_RULE, severity: 'warning', file, line: d.line, column: d.column, endLine: d.line, endColumn: d.endColumn, offset: d.offset, policy,
         message: `Suppression of ${label} silenced nothing: remove it`,
