@@ -21,6 +21,7 @@ import {
   ACTION_BEFORE, cleanHolder, creditLine, findCredits, findQuotations, findShareMarkers, guessSource, isMeaningfulHolder,
   isOwnHolder, isOwnUrl, isServiceUrl, linkTextNames, namesHolder, namesSource, quoteAttributed,
 } from '../text/attribution.js';
+import { isPersonalProfile } from '../text/links/index.js';
 
 const options = z
   .object({
@@ -78,6 +79,7 @@ export const check: CheckKind<Options> = {
       for (const link of d.links) {
         if (isOwnUrl(link.url, ctx.school.schoolDomains ?? [])) continue;
         if (isServiceUrl(link.url, o.serviceHosts)) continue;
+        if (isPersonalProfile(link.url)) continue; // a person's profile is not material to credit: link-safety reports it
         // "[our Facebook page](…)": the school's own account elsewhere
         if (/^\s*(?:our|my)\b/i.test(link.text) || /^\s*the\s+school'?s\b/i.test(link.text)) continue;
         // "Book your slot here: …", "Pay for the trip …": a link to act on, not material

@@ -14,6 +14,8 @@ export const checkKinds: Record<string, Loader> = {
   tone: () => import('./tone.js'),
   times: () => import('./times.js'),
   attribution: () => import('./attribution.js'),
+  'personal-data': () => import('./personal-data.js'),
+  'link-safety': () => import('./link-safety.js'),
 };
 
 export function knownKinds(): string[] {

@@ -6,6 +6,8 @@
  *   swap:     { word: replacement }      substitution: flag and suggest the replacement
  *   exceptions: [words or phrases]       matches equal to one of these are not flagged
  *   ignoreCase (default true), wholeWord (default true), scope: prose | text
+ *   escalate: { tokens, patterns, severity, messageId }   matches of these take another
+ *             severity and message ("not for publication" is an error in a warning rule)
  *
  * A regular expression with a capture group flags the first group only, so context can be
  * matched around it (RE2 has no look-behind). Every match is one hit; `{match}` in the
@@ -24,6 +26,15 @@ const options = z
     wholeWord: z.boolean().default(true),
     scope: z.enum(['prose', 'text']).default('prose'),
     suggestion: z.string().optional(),
+    escalate: z
+      .object({
+        tokens: z.array(z.string().min(1)).optional(),
+        patterns: z.array(z.string().min(1)).optional(),
+        severity: z.enum(['error', 'warning', 'info']).default('error'),
+        messageId: z.string().min(1).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .refine((o) => (o.tokens?.length ?? 0) + (o.patterns?.length ?? 0) + Object.keys(o.swap ?? {}).length > 0, {
@@ -35,6 +46,8 @@ type Options = z.infer<typeof options>;
 interface Compiled {
   re: { matcher(s: string): { find(from?: number): boolean; start(g?: number): number; end(g?: number): number; groupCount(): number } };
   swap?: Map<string, string>;
+  /** Matches of the rule's `escalate` list. */
+  escalate?: boolean;
 }
 
 const cache = new WeakMap<object, Promise<Compiled[]>>();
@@ -63,6 +76,9 @@ async function compile(o: Options, file: string): Promise<Compiled[]> {
   };
   if (o.tokens?.length) out.push({ re: build(wrap(o.tokens.map(phrase).join('|'))) });
   for (const p of o.patterns ?? []) out.push({ re: build(p) });
+  const e = o.escalate;
+  if (e?.tokens?.length) out.push({ re: build(wrap(e.tokens.map(phrase).join('|'))), escalate: true });
+  for (const p of e?.patterns ?? []) out.push({ re: build(p), escalate: true });
   const swap = Object.entries(o.swap ?? {});
   if (swap.length) {
     const map = new Map(swap.map(([k, v]) => [normal(k, o.ignoreCase), v]));
@@ -121,7 +137,10 @@ export const check: CheckKind<Options> = {
     const inException = exceptionSpans(text, o);
     const hits: Hit[] = [];
     const seen = new Set<string>();
-    for (const c of await compiled) {
+    // escalated matches first, so a stronger finding wins over a plain one on the same words
+    const ordered = [...(await compiled)].sort((a, b) => Number(!!b.escalate) - Number(!!a.escalate));
+    const taken: [number, number][] = [];
+    for (const c of ordered) {
       const m = c.re.matcher(text);
       // Whole-word wrappers consume the boundary character, so restart each search one
       // character after the previous match's start to find adjacent matches too.
@@ -135,10 +154,16 @@ export const check: CheckKind<Options> = {
         const key = `${start}:${end}`;
         if (seen.has(key)) continue;
         seen.add(key);
+        if (taken.some(([s, e]) => start < e && s < end)) continue;
+        taken.push([start, end]);
         const matched = text.slice(start, end);
         const norm = normal(matched, o.ignoreCase);
         if (exceptions.has(norm) || inException(start, end)) continue;
         const hit: Hit = { span: { start, end }, data: { match: matched.replace(/\s+/g, ' ') } };
+        if (c.escalate && o.escalate) {
+          hit.severity = o.escalate.severity;
+          if (o.escalate.messageId) hit.messageId = o.escalate.messageId;
+        }
         if (c.swap) {
           const replacement = c.swap.get(norm);
           if (replacement !== undefined) {
