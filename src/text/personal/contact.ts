@@ -10,7 +10,7 @@
  * numbers (organisations' lines, not people's).
  */
 import type { PersonalFind, PersonalOptions } from './options.js';
-import { lowerSet, wordsRe } from './text.js';
+import { lastSentence, lowerSet, wordsRe } from './text.js';
 
 type Linkify = import('linkify-it').LinkifyIt;
 let linkify: Promise<Linkify> | undefined;
@@ -81,7 +81,7 @@ function isTitleSurname(local: string, titles: string[], surnames: Set<string>):
  * A run that could be a UK number as people write it: +44 (0)..., 0044..., or 0..., with
  * spaces, dots, dashes, brackets, or one line break between the groups.
  */
-const PHONE_CANDIDATE = /(?<![\p{L}\p{N}£$€.,/:-])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0)\d(?:[ \t]?[-.]?[ \t]?(?:\r?\n[ \t]*)?\(?\)?\d){8,11}(?![\p{L}\p{N}]|[.,/:-]\d)/gu;
+const PHONE_CANDIDATE = /(?<![\p{L}\p{N}£$€.,/:-])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0)\d(?:\)?[ \t]?[-.]?[ \t]?(?:\r?\n[ \t]*)?\(?\d){8,11}(?![\p{L}\p{N}]|[.,/:-]\d)/gu;
 
 function digits(s: string): string {
   return s.replace(/\D/g, '');
@@ -114,7 +114,7 @@ export async function findPhones(prose: string, o: PersonalOptions): Promise<Per
     if (!parsed.isPossible()) continue;
     if (own.has(nat) || own.has(`0${parsed.nationalNumber}`)) continue;
     if (!prefixes.some((p) => nat.startsWith(p))) continue;
-    const before = prose.slice(Math.max(0, m.index - 40), m.index).split(/[.!?\n]\s/).pop() ?? '';
+    const before = lastSentence(prose.slice(Math.max(0, m.index - 40), m.index));
     if (endsWithAny(before, o.officeWords) || endsWithAny(before, o.referenceWords)) continue;
     out.push({ kind: 'phone', start: m.index, end: m.index + raw.length, data: { number: raw.replace(/\s+/g, ' ') } });
   }

@@ -10,7 +10,7 @@
  * "DOB 21/09/2016"), no older than `birthYearsBack`.
  */
 import type { PersonalFind, PersonalOptions } from './options.js';
-import { wordsRe } from './text.js';
+import { lastSentence, wordsRe } from './text.js';
 
 const UPN = /(?<![\p{L}\p{N}])([A-HJ-NP-RT-Z])[ \t]?(\d{3})[ \t]?(\d{3})[ \t]?(\d{3})[ \t]?(\d{3})(?![\p{L}\p{N}])/gu;
 const UPN_LETTERS = 'ABCDEFGHJKLMNPQRTUVWXYZ';
@@ -88,7 +88,7 @@ export function findBirthDates(prose: string, o: PersonalOptions, now = new Date
     if (y < oldest || y > now.getFullYear()) continue;
     const start = m.index;
     const end = start + m[0].length;
-    const before = prose.slice(Math.max(0, start - 60), start).split(/[.!?]\s|\n\s*\n/).pop() ?? '';
+    const before = lastSentence(prose.slice(Math.max(0, start - 60), start));
     const after = prose.slice(end, end + 30).split(/[.!?]\s|\n/)[0];
     const birth = wordsRe(o.birthWords);
     if (birth.test(before) || /^\s*\(/.test(after) && wordsRe(o.birthWords).test(after)) out.push({ kind: 'birth', start, end });

@@ -18,7 +18,7 @@ export interface Mention extends Span {
 }
 
 const NAME = /(?<![\p{L}\p{N}'’])\p{Lu}[\p{Ll}'’-]+(?![\p{L}\p{N}])/gu;
-const NOT_AFTER_SENTENCE_START = /^\s+(?:you|we|they|i|to|the|everyone|all|is|are|was|be|this|that|it)\b/i;
+const NOT_AFTER_SENTENCE_START = /^\s+(?:you|we|they|i|to|the|everyone|all|this|that|it)\b/i;
 
 /** First name (lower case) -> surnames of the roster pupils who have it. */
 export function rosterFirstNames(school: PupilSchool): Map<string, string[]> {

@@ -8,10 +8,10 @@
  * code alone ("NN1"), numbers that are rooms, years, pages or classes ("Room 14").
  */
 import type { PersonalFind, PersonalOptions } from './options.js';
-import { alternation, wordsRe } from './text.js';
+import { alternation, lastSentence, wordsRe } from './text.js';
 
 const POSTCODE = /(?<![\p{L}\p{N}])([A-Za-z]{1,2}\d[A-Za-z\d]?)[ \t]?(\d[A-Za-z]{2})(?![\p{L}\p{N}])/gu;
-const NOT_HOUSE_NUMBER = /(?:\b(?:year|yr|room|class|no|number|page|chapter|platform|gate|bus|route|level|stage|table|group|team|aged?|under|over|top|the|of|for|and|by|to|pitch|court|hole|lane|lap|round|match|game|step|book|unit|verse|psalm)\.?|[£$€#-])\s*$/i;
+const NOT_HOUSE_NUMBER = /(?:\b(?:year|yr|room|class|no|number|page|chapter|platform|gate|bus|route|level|stage|table|group|team|aged?|under|over|top|the|pitch|court|hole|lane|lap|round|match|game|step|book|unit|verse|psalm)\.?|[£$€#-])\s*$/i;
 
 type PostcodeLib = typeof import('postcode');
 let lib: Promise<PostcodeLib> | undefined;
@@ -65,7 +65,7 @@ export async function findPlaces(prose: string, o: PersonalOptions, kinds: Set<s
 }
 
 function sentenceBefore(prose: string, at: number): string {
-  return prose.slice(Math.max(0, at - 120), at).split(/[.!?]\s|\n\s*\n/).pop() ?? '';
+  return lastSentence(prose.slice(Math.max(0, at - 120), at));
 }
 
 /** "Castlebrook Primary School, " / "the Leisure Centre, Burton Road, ": a venue's address. */

@@ -83,3 +83,8 @@ export function findTerms(s: string, list: readonly string[]): RegExpMatchArray[
   }
   return out;
 }
+
+/** The last sentence of a stretch of text: a stop followed by a capital, ! ? or a blank line ends one ("no. 5", "D.O.B. 04" do not). */
+export function lastSentence(s: string): string {
+  return s.split(/[!?]\s|\.\s+(?=\p{Lu})|\n\s*\n/u).pop() ?? '';
+}
