@@ -33,8 +33,10 @@ export async function findPlaces(prose: string, o: PersonalOptions, kinds: Set<s
   const cands = [...prose.matchAll(POSTCODE)].filter((m) => m[1] === m[1].toUpperCase() || m[0] === m[0].toLowerCase());
   if (cands.length) {
     lib ??= import('postcode');
-    const { isValid } = await lib;
-    for (const m of cands) if (isValid(`${m[1]} ${m[2]}`)) postcodes.push({ start: m.index, end: m.index + m[0].length });
+    const m = await lib;
+    // the CommonJS build (what the bundle gets) puts the functions on `default`
+    const isValid = m.isValid ?? (m as unknown as { default: PostcodeLib }).default.isValid;
+    for (const c of cands) if (isValid(`${c[1]} ${c[2]}`)) postcodes.push({ start: c.index, end: c.index + c[0].length });
   }
 
   const addresses: { start: number; end: number }[] = [];
