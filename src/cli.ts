@@ -19,6 +19,8 @@ Examples:
   $ smcheck explain pupil-surname        what a rule checks, and why
   $ smcheck init                         start a config and school data files here
   $ smcheck serve                        check posts in your browser instead
+  $ smcheck protect data/no-publish.csv  write a copy of a list with names replaced by keyed hashes
+  $ smcheck --record records/ draft.md   keep a record of the check; smcheck verify-record checks it
 
 Exit codes: 0 safe to post, 1 something to fix, 2 usage or config error (nothing checked),
 3 a draft or photo could not be read (do not post it unchecked).`;
@@ -48,6 +50,7 @@ export function buildProgram(): Command {
     .option('--fix', 'write fixed copies (draft.fixed.md, photo.clean.jpg); originals are never changed')
     .option('--force', 'replace output files that already exist (never an input, never through a link)')
     .option('--no-color', 'plain text output (also when NO_COLOR is set)')
+    .option('--record <dir>', 'write a record of each check (hashes and verdict, no names or text) into this folder')
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], opts) => {
       if (paths.length === 0) {
@@ -116,6 +119,28 @@ export function buildProgram(): Command {
     .action(async (opts) => {
       const { runServe } = await import('./cli/serve.js');
       process.exitCode = await runServe(opts);
+    });
+
+  program
+    .command('protect')
+    .description('write the protected form of a no-publish list or consent register (names replaced by keyed hashes) as a new file')
+    .argument('<list>', 'the CSV file, e.g. data/no-publish.csv')
+    .option('--key <file>', 'the key file (default: $SMCHECK_KEY, else smcheck.key here, made if missing)')
+    .option('--out <file>', 'where to write it (default: LIST.protected.csv; never overwritten)')
+    .action(async (list: string, opts) => {
+      const { runProtect } = await import('./cli/protect.js');
+      process.exitCode = await runProtect(list, opts);
+    });
+
+  program
+    .command('verify-record')
+    .description('confirm that a draft and its photos are exactly the files a record says were checked and passed')
+    .argument('<record>', 'a record file, or the record folder')
+    .argument('<draft>', 'the draft')
+    .argument('[photos...]', 'its photos')
+    .action(async (record: string, draft: string, photos: string[]) => {
+      const { runVerifyRecord } = await import('./cli/verify-record.js');
+      process.exitCode = await runVerifyRecord(record, draft, photos);
     });
 
   return program;

@@ -73,15 +73,32 @@ export interface Person {
   preferred?: string;
   year?: string;
   className?: string;
+  /** UPN and admission number, normalised (src/config/school-csv.ts normId), when the CSV has them. */
+  ids?: string[];
   /** file:line it came from, for messages. */
   source: string;
 }
 
+/** One row of the consent register (src/config/consent-csv.ts). */
 export interface ConsentEntry {
   first: string;
   last: string;
-  /** Column name (lower-cased) → granted? e.g. { photos: true, 'social media': false } */
+  preferred?: string;
+  /** UPN / admission number, normalised. */
+  ids?: string[];
+  /** Protected form: keyed hashes (HMAC-SHA-256) of the row's normalised names and ids, instead of them. */
+  hashes?: string[];
+  /**
+   * Use → granted? Canonical keys for the uses smcheck knows: socialMedia, website, press,
+   * print, video, photos (consent to photographs in general); other columns by header, lower-cased.
+   */
   uses: Record<string, boolean>;
+  /** Consent valid up to and including this day (YYYY-MM-DD), from an expiry date or an academic year. */
+  expires?: string;
+  /** Marked as a leaver (a Leaver column, or a status such as "Left"). */
+  leaver?: boolean;
+  /** Leaving date (YYYY-MM-DD): a leaver from that day on. */
+  leaving?: string;
   source: string;
 }
 

@@ -27,6 +27,8 @@ export interface CheckOptions {
   color?: boolean;
   /** Replace existing output files (never an input, never through a link). */
   force?: boolean;
+  /** Write a record of each checked draft into this folder (else the config's `record:`). */
+  record?: string;
 }
 
 interface Group {
@@ -86,9 +88,16 @@ export async function runCheck(paths: string[], opts: CheckOptions, cwd = proces
   const outcomes: DraftOutcome[] = [];
   const drafts = inputs.filter((i) => i.kind === 'draft');
   const photos = inputs.filter((i) => i.kind === 'photo');
+  const recorded: { outcome: DraftOutcome; group: Group }[] = [];
   for (const input of drafts) {
     const g = await groupFor(input);
-    outcomes.push(await checkDraft(input, { rules: g.rules, school: g.config.school, cwd, maxWarnings: opts.maxWarnings, fix: opts.fix, runCache, knownRuleIds: g.known }));
+    const outcome = await checkDraft(input, { rules: g.rules, school: g.config.school, cwd, maxWarnings: opts.maxWarnings, fix: opts.fix, runCache, knownRuleIds: g.known });
+    outcomes.push(outcome);
+    if (opts.record || g.config.recordDir) recorded.push({ outcome, group: g });
+  }
+  if (recorded.length > 0) {
+    const { writeRecords } = await import('./record.js');
+    await writeRecords(recorded.map((r) => ({ outcome: r.outcome, rules: r.group.rules, config: r.group.config })), opts.record ? path.resolve(cwd, opts.record) : undefined, cwd);
   }
   // A photo found in a folder that a draft already attached is reported with that draft.
   const attached = new Set(outcomes.flatMap((o) => o.images.map((i) => path.resolve(cwd, i))));

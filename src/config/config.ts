@@ -8,7 +8,9 @@ import * as z from 'zod';
 import type { School } from '../types.js';
 import { UsageError } from '../errors.js';
 import { parseStrictYaml } from './strict-yaml.js';
-import { loadConsent, loadPeople } from './school-csv.js';
+import { loadPeople } from './school-csv.js';
+import { loadConsent } from './consent-csv.js';
+import { KEY_ENV, isProtected, keyFromText, loadProtectedConsent, loadProtectedPeople, readKeyFile, type Key } from './protected.js';
 
 export const CONFIG_NAMES = ['smcheck.yml', 'smcheck.yaml', '.smcheck.yml', '.smcheck.yaml'];
 
@@ -21,6 +23,8 @@ export const configSchema = z
     staff: z.string().min(1).optional(),
     noPublish: z.string().min(1).optional(),
     consent: z.string().min(1).optional(),
+    key: z.string().min(1).optional(),
+    record: z.string().min(1).optional(),
     rules: z.union([z.string().min(1), stringList]).optional(),
     disable: stringList.optional(),
     allowNames: stringList.optional(),
@@ -57,6 +61,10 @@ export interface LoadedConfig {
   ruleDirs: string[];
   disable: string[];
   severity: Record<string, 'error' | 'warning' | 'info'>;
+  /** `record:` folder (absolute): write a record of every check there. */
+  recordDir?: string;
+  /** Absolute paths of the config and the school data files it names (hashed into each record). */
+  dataFiles: string[];
 }
 
 /** Look for a config file from `startDir` upwards. */
@@ -89,7 +97,7 @@ export function emptySchool(): School {
 
 /** Load and validate a config file, and the school data it names. Paths in it are relative to it. */
 export function loadConfig(file: string | undefined, cwd = process.cwd()): LoadedConfig {
-  if (!file) return { school: emptySchool(), ruleDirs: [], disable: [], severity: {} };
+  if (!file) return { school: emptySchool(), ruleDirs: [], disable: [], severity: {}, dataFiles: [] };
   const abs = path.resolve(cwd, file);
   const shown = path.relative(cwd, abs) || abs;
   let source: string;
@@ -118,13 +126,28 @@ export function loadConfig(file: string | undefined, cwd = process.cwd()): Loade
     const r = rel(cfg.staff);
     school.staff = loadPeople(r.abs, r.shown, 'staff list');
   }
+  // The key for protected lists: SMCHECK_KEY, else the file named by `key:`; read only when a list needs it.
+  let key: Key | undefined;
+  const getKey = (): Key | undefined => {
+    if (key) return key;
+    if (process.env[KEY_ENV]) return (key = keyFromText(process.env[KEY_ENV]!, KEY_ENV));
+    if (cfg.key) {
+      const r = rel(cfg.key);
+      return (key = readKeyFile(r.abs, r.shown));
+    }
+    return undefined;
+  };
+  const dataFiles = [abs];
+  for (const f of [cfg.roster, cfg.staff, cfg.noPublish, cfg.consent]) if (f) dataFiles.push(rel(f).abs);
   if (cfg.noPublish) {
     const r = rel(cfg.noPublish);
-    school.noPublish = loadPeople(r.abs, r.shown, 'no-publish list');
+    school.noPublish = isProtected(r.abs)
+      ? loadProtectedPeople(r.abs, r.shown, 'no-publish list', getKey(), school.roster)
+      : loadPeople(r.abs, r.shown, 'no-publish list');
   }
   if (cfg.consent) {
     const r = rel(cfg.consent);
-    school.consent = loadConsent(r.abs, r.shown);
+    school.consent = isProtected(r.abs) ? loadProtectedConsent(r.abs, r.shown, getKey(), school.roster) : loadConsent(r.abs, r.shown);
   }
   school.classes = cfg.classes ?? [];
   school.allowNames = cfg.allowNames ?? [];
@@ -140,5 +163,7 @@ export function loadConfig(file: string | undefined, cwd = process.cwd()): Loade
     }
     return r.abs;
   });
-  return { file: abs, school, ruleDirs, disable: cfg.disable ?? [], severity: cfg.severity ?? {} };
+  const out: LoadedConfig = { file: abs, school, ruleDirs, disable: cfg.disable ?? [], severity: cfg.severity ?? {}, dataFiles };
+  if (cfg.record) out.recordDir = rel(cfg.record).abs;
+  return out;
 }

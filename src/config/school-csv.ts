@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import type { ConsentEntry, Person } from '../types.js';
+import type { Person } from '../types.js';
 import { UsageError } from '../errors.js';
 
 /** Header → field. Headers are compared lower-cased with spaces, dots, dashes and underscores removed. */
-const HEADER_ALIASES: Record<string, 'first' | 'last' | 'preferred' | 'full' | 'year' | 'className'> = {
+export const HEADER_ALIASES: Record<string, Field> = {
   forename: 'first',
   legalforename: 'first',
   firstname: 'first',
@@ -46,13 +46,28 @@ const HEADER_ALIASES: Record<string, 'first' | 'last' | 'preferred' | 'full' | '
   classname: 'className',
   form: 'className',
   tutorgroup: 'className',
+  upn: 'upn',
+  uniquepupilnumber: 'upn',
+  adno: 'adno',
+  admissionno: 'adno',
+  admissionnumber: 'adno',
+  admno: 'adno',
+  namehmac: 'hmac',
 };
 
 export function normaliseHeader(h: string): string {
   return h.toLowerCase().replace(/[\s._\-/]+/g, '');
 }
 
-interface CsvTable {
+/** `hmac`: the keyed hashes of a protected list (src/config/protected.ts). */
+type Field = 'first' | 'last' | 'preferred' | 'full' | 'year' | 'className' | 'upn' | 'adno' | 'hmac';
+
+/** A UPN or admission number as compared: upper case, no spaces or leading zeros lost. */
+export function normId(s: string): string {
+  return s.replace(/[\s-]+/g, '').toUpperCase();
+}
+
+export interface CsvTable {
   headers: string[];
   rows: { line: number; cells: string[] }[];
 }
@@ -96,16 +111,15 @@ export function readCsv(file: string, shown: string, what: string): CsvTable {
   };
 }
 
-type Field = 'first' | 'last' | 'preferred' | 'full' | 'year' | 'className';
-
-/** Which column holds which field; a table without any name column is a usage error. */
-function nameColumns(table: CsvTable, shown: string, what: string): Partial<Record<Field, number>> {
+/** Which column holds which field; a table without any name column is a usage error (unless `idOnly` and it has a UPN or admission number column). */
+export function nameColumns(table: CsvTable, shown: string, what: string, idOnly = false): Partial<Record<Field, number>> {
   const col: Partial<Record<Field, number>> = {};
   table.headers.forEach((h, i) => {
     const f = HEADER_ALIASES[normaliseHeader(h)];
     if (f && col[f] === undefined) col[f] = i;
   });
-  if (col.first === undefined && col.full === undefined && col.preferred === undefined) {
+  const hasId = col.upn !== undefined || col.adno !== undefined || col.hmac !== undefined;
+  if (col.first === undefined && col.full === undefined && col.preferred === undefined && !(idOnly && hasId)) {
     throw new UsageError(
       `${shown}:1: the ${what} has no name column (found: ${table.headers.map((h) => `'${h}'`).join(', ') || 'nothing'}). ` +
         `Add a header row with 'Forename' and 'Surname' (or 'first_name' and 'last_name', or one 'Name' column).`,
@@ -115,7 +129,7 @@ function nameColumns(table: CsvTable, shown: string, what: string): Partial<Reco
 }
 
 /** The person a row names, or undefined for a row with no name (blank or separator rows). */
-function personOf(col: Partial<Record<Field, number>>, cells: string[], source: string): Person | undefined {
+export function personOf(col: Partial<Record<Field, number>>, cells: string[], source: string): Person | undefined {
   const get = (k: Field): string => (col[k] !== undefined ? (cells[col[k]!] ?? '').trim() : '');
   let first = get('first');
   let last = get('last');
@@ -133,8 +147,10 @@ function personOf(col: Partial<Record<Field, number>>, cells: string[], source: 
     }
   }
   if (!first && preferred) first = preferred;
-  if (!first && !last) return undefined;
+  const ids = (['upn', 'adno'] as const).map((k) => normId(get(k))).filter(Boolean);
+  if (!first && !last && ids.length === 0) return undefined;
   const p: Person = { first, last, source };
+  if (ids.length) p.ids = ids;
   if (preferred && preferred !== first) p.preferred = preferred;
   const year = get('year');
   if (year) p.year = year;
@@ -153,34 +169,4 @@ export function loadPeople(file: string, shown: string, what: string): Person[] 
     if (p) people.push(p);
   }
   return people;
-}
-
-const YES = new Set(['y', 'yes', 'true', '1', 'x', 'granted', 'consent', 'consented', 'given', 'ok']);
-const NO = new Set(['n', 'no', 'false', '0', '', 'refused', 'withdrawn', 'declined', 'not given', 'none']);
-
-/** Photo consent: name columns plus one yes/no column per use (e.g. "Photos", "Social Media", "Website"). */
-export function loadConsent(file: string, shown: string): ConsentEntry[] {
-  const table = readCsv(file, shown, 'consent list');
-  const col = nameColumns(table, shown, 'consent list');
-  const nameCols = new Set<number>();
-  table.headers.forEach((h, i) => {
-    if (HEADER_ALIASES[normaliseHeader(h)]) nameCols.add(i);
-  });
-  const useCols = table.headers.map((h, i) => ({ h: h.trim().toLowerCase(), i })).filter((c) => !nameCols.has(c.i) && c.h);
-  const out: ConsentEntry[] = [];
-  for (const { line, cells } of table.rows) {
-    const person = personOf(col, cells, `${shown}:${line}`);
-    if (!person) continue; // a row without a name is a blank or separator row
-    const uses: Record<string, boolean> = {};
-    for (const { h, i } of useCols) {
-      const v = (cells[i] ?? '').trim().toLowerCase();
-      if (YES.has(v)) uses[h] = true;
-      else if (NO.has(v)) uses[h] = false;
-      else {
-        throw new UsageError(`${shown}:${line}: consent value '${cells[i]}' in column '${table.headers[i]}' is not yes or no. Use Yes/No (or Y/N).`);
-      }
-    }
-    out.push({ first: person.first, last: person.last, uses, source: person.source });
-  }
-  return out;
 }

@@ -3,7 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { findConfig, loadConfig } from '../../src/config/config.js';
-import { loadConsent, loadPeople } from '../../src/config/school-csv.js';
+import { loadPeople } from '../../src/config/school-csv.js';
+import { loadConsent } from '../../src/config/consent-csv.js';
 import { UsageError } from '../../src/errors.js';
 import { ROOT } from '../helpers/rule-tester.js';
 import { tmpDir } from '../helpers/tmp.js';
@@ -70,8 +71,8 @@ describe('consent CSV', () => {
   it('one yes/no column per use, each row with its own pupil (a nameless row does not shift the rest)', () => {
     const c = consent('Forename,Surname,Photos,Social Media\r\nAmelia,Hughes,Yes,No\r\n,,Yes,Yes\r\nLeo,Marsh,N,N\r\n');
     expect(c).toEqual([
-      { first: 'Amelia', last: 'Hughes', uses: { photos: true, 'social media': false }, source: 'c.csv:2' },
-      { first: 'Leo', last: 'Marsh', uses: { photos: false, 'social media': false }, source: 'c.csv:4' },
+      { first: 'Amelia', last: 'Hughes', uses: { photos: true, socialMedia: false }, source: 'c.csv:2' },
+      { first: 'Leo', last: 'Marsh', uses: { photos: false, socialMedia: false }, source: 'c.csv:4' },
     ]);
   });
   it('a value that is not yes or no names the line and column', () => {
