@@ -1,5 +1,5 @@
 // npm run demo: smcheck on the sample school in fixtures/: a post that breaks the policy
-// (with its photo) and one that is safe to post. Exits 0 when both come out as they should.
+// (with its photo), a photo post whose pictured pupils lack consent, and one that is safe to post. Exits 0 when both come out as they should.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const runs = [
   { args: ['fixtures/drafts/sports-day.md', 'fixtures/drafts/photos/relay.jpg'], expect: 1, what: 'a post that breaks the policy' },
+  { args: ['fixtures/drafts/choir.md'], expect: 1, what: 'a photo of pupils without consent for social media (pictured: in the draft)' },
   { args: ['fixtures/drafts/harvest-festival.md', 'fixtures/drafts/photos/harvest-table.jpg'], expect: 0, what: 'a post that is safe' },
 ];
 let ok = true;

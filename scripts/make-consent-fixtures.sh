@@ -9,4 +9,4 @@ tag() { f="$out/$1"; shift; rm -f "$f"; exiftool -q -o "$f" "$@" test/fixtures/p
 tag tag-listed.jpg '-XMP-iptcExt:PersonInImage=Leo Marsh'
 tag tag-no-consent.jpg '-XMP-iptcExt:PersonInImage=Oliver Bennett' '-XMP-iptcExt:PersonInImage=Mrs Green'
 tag tag-consent.jpg '-XMP-iptcExt:PersonInImage=Amelia Hughes'
-tag caption-expired.jpg '-EXIF:ImageDescription=Summer winning the egg and spoon race'
+tag caption-leaver.jpg '-EXIF:ImageDescription=Harry Hughes-Owen winning the egg and spoon race'

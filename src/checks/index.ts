@@ -16,6 +16,7 @@ export const checkKinds: Record<string, Loader> = {
   attribution: () => import('./attribution.js'),
   'personal-data': () => import('./personal-data.js'),
   'link-safety': () => import('./link-safety.js'),
+  consent: () => import('./consent.js'),
 };
 
 export function knownKinds(): string[] {

@@ -24,6 +24,7 @@ import type { CheckContext, CheckKind, Hit, Rule, TextSpan } from '../types.js';
 import type { PhotoMeta } from '../inputs/photo/index.js';
 import { fileNameWords, findNames, getNameIndex, resolveMaybes, type MatchMode, type NameIndex, type NameMatch } from '../text/names/index.js';
 import { nameParts } from '../text/names/index.js';
+import { picturedText } from '../inputs/pictured.js';
 
 const options = z
   .object({
@@ -153,7 +154,10 @@ export const check: CheckKind<Options> = {
 
     if (o.mode === 'no-publish') {
       if (!index.pupils.some((p) => p.noPublish)) return [];
-      for (const src of await sources(ctx, o, true)) {
+      // The draft's `pictured:` names are not published, but a listed pupil in the photos is still pictured.
+      const pictured = picturedText(ctx.draft);
+      const extra: Source[] = pictured ? [{ text: pictured, mode: 'tag', field: 'pictured' }] : [];
+      for (const src of [...(await sources(ctx, o, true)), ...extra]) {
         for (const m of await matchAll(ctx, index, src)) {
           const listed = m.pupils.filter((p) => p.noPublish);
           if (!listed.length) continue;

@@ -20,8 +20,12 @@ staff: data/staff.csv
 # Pupils whose names and images must never be published.
 noPublish: data/no-publish.csv
 
-# Photo consent per pupil and use (columns such as Photos, Social Media: Yes/No).
+# The photo-consent register: a Yes/No column per use (Website, Social Media, Press, Print;
+# a blank means no), optional Consent Expiry and Leaving Date. Drafts say who is in their photos
+# with 'pictured:' in their front matter. 'smcheck protect' makes a copy without names.
 # consent: data/consent.csv
+# key: ../private/smcheck.key     # the key of lists made by 'smcheck protect' (or SMCHECK_KEY)
+# record: records/                # keep a record of every check (hashes and verdicts, no names)
 
 # Extra folders of your own rules (YAML files; see 'smcheck explain tagging' for the shape).
 # rules: [rules/local]
@@ -57,6 +61,7 @@ const FILES: Record<string, string> = {
   'data/roster.csv': 'Legal Forename,Preferred Forename,Legal Surname,Year,Reg Group\r\n',
   'data/staff.csv': 'Title,Forename,Surname\r\n',
   'data/no-publish.csv': 'Forename,Surname,Reg Group\r\n',
+  'data/consent.csv': 'Legal Forename,Legal Surname,Website,Social Media,Press,Print,Consent Expiry,Leaving Date\r\n',
 };
 
 export async function runInit(dir: string): Promise<number> {
