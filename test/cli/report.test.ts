@@ -107,14 +107,14 @@ describe('one block per problem (issue 15)', () => {
 describe('which config and lists were used (issue 10)', () => {
   it('the text report starts with the config and its counts, never a name', () => {
     const r = smcheck(SPORTS);
-    expect(r.out.split('\n')[0]).toBe('fixtures/smcheck.yml (South End Junior School (sample)): 30 pupils, 4 staff, 2 on the no-publish list, no consent list.');
+    expect(r.out.split('\n')[0]).toBe('fixtures/smcheck.yml (South End Junior School (sample)): 30 pupils, 4 staff, 2 on the no-publish list, consent for 30.');
     expect(r.out).not.toMatch(/Marsh|Thompson/);
   });
 
   it('the JSON report carries the same under config', () => {
     const report = JSON.parse(smcheck(['--format', 'json', ...SPORTS]).out);
     expect(report.config).toEqual([
-      { file: 'fixtures/smcheck.yml', pupils: 30, staff: 4, noPublish: 2, consent: null, disabled: [], replaced: [], school: 'South End Junior School (sample)' },
+      { file: 'fixtures/smcheck.yml', pupils: 30, staff: 4, noPublish: 2, consent: 30, disabled: [], replaced: [], school: 'South End Junior School (sample)' },
     ]);
   });
 
@@ -147,11 +147,11 @@ describe('the closing line and the verdict table', () => {
     const r = smcheck(['fixtures/drafts']);
     const table = r.out.slice(r.out.indexOf('VERDICT'));
     const rows = table.split('\n').slice(1).filter((l) => /^(PASS|FAIL|NOT CHECKED)\s/.test(l));
-    expect(rows.length).toBe(7);
+    expect(rows.length).toBe(8);
     const firstPass = rows.findIndex((l) => l.startsWith('PASS'));
     expect(rows.slice(firstPass).every((l) => l.startsWith('PASS'))).toBe(true);
     expect(rows.find((l) => l.includes('sports-day.md'))).toMatch(/^FAIL\s+6\s+0\s+fixtures\/drafts\/sports-day\.md$/);
-    expect(r.out).toMatch(/7 drafts checked: 2 safe to post, 5 need changes\.\nFAIL: \d+ problems to fix before posting\. Also \d+ warnings? worth a look\.\n$/);
+    expect(r.out).toMatch(/8 drafts checked: 2 safe to post, 6 need changes\.\nFAIL: \d+ problems to fix before posting\. Also \d+ warnings? worth a look\.\n$/);
   });
 
   it('an unreadable input never ends "FAIL: 0 problems"; it is NOT CHECKED, listed first', () => {
