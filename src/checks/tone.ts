@@ -84,7 +84,7 @@ export const check: CheckKind<ToneRuleOptions> = {
           ...(rule.messages.grievance ? { messageId: 'grievance' } : {}),
           severity: 'error',
           data,
-          suggestion: o.suggestion,
+          suggestion: o.suggestions[group] ?? o.suggestion,
         });
       } else {
         hits.push({

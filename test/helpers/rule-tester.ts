@@ -28,7 +28,8 @@ export interface InvalidCase {
   severity?: Finding['severity'];
   /** A substring every message must contain. */
   message?: string | RegExp;
-  suggestion?: string;
+  /** The suggestion, exactly (a string) or matching (a RegExp). */
+  suggestion?: string | RegExp;
   /** Photos attached to the draft (paths relative to the repo). */
   photos?: string[];
   /** Markdown (default) or plain text. */
@@ -92,7 +93,8 @@ export async function ruleTester(opts: TesterOptions = {}) {
             for (const f of mine) {
               if (c.severity) expect(f.severity).toBe(c.severity);
               if (c.message) expect(f.message).toMatch(c.message);
-              if (c.suggestion !== undefined) expect(f.suggestion).toBe(c.suggestion);
+              if (typeof c.suggestion === 'string') expect(f.suggestion).toBe(c.suggestion);
+              else if (c.suggestion) expect(f.suggestion).toMatch(c.suggestion);
               expect(f.policy.length).toBeGreaterThan(0);
             }
           });

@@ -25,6 +25,7 @@ export const toneOptions = z
   .object({
     base: z.enum(['afinn', 'none']).default('afinn').describe('Base word list: `afinn` (AFINN-165, from the sentiment package) or `none` (only `lexicon`).'),
     suggestion: z.string().default('Say what you would like people to do, positively: "Please remember to …"').describe('Shown with a grievance: how to say it positively.'),
+    suggestions: z.record(z.string(), z.string()).default({}).describe('A positive rewording for a grievance, by who it is aimed at (a target label: "parents", "the readers"); `suggestion` for the rest.'),
     negativeSuggestion: z.string().default('Say it positively (what went well, what happens next), or leave it out.').describe('Shown with general negativity.'),
     lexicon: z.record(z.string(), z.number().min(-5).max(5)).default({}).describe('Word valences added to (or overriding) the base list; 0 removes a word.'),
     phrases: z.record(z.string(), z.number().min(-10).max(10)).default({}).describe('Multi-word phrases with their own valence; their words are not scored again.'),
