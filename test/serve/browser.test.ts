@@ -110,8 +110,9 @@ describe.skipIf(!HAVE)('smcheck serve in a browser', () => {
     await page.getByLabel('Type or paste the words of the post').fill('Lovely singing from Ava today.');
     await page.locator('#check').focus();
     await page.keyboard.press('Enter');
-    await page.locator('#verdict.fail').waitFor();
-    await page.locator('#marked mark').first().focus();
+    await page.locator('#marked mark', { hasText: 'Ava' }).waitFor();
+    await page.locator('#busy').waitFor({ state: 'hidden' }); // no re-render may replace the marks now
+    await page.locator('#marked mark', { hasText: 'Ava' }).focus();
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => (globalThis as any).document.activeElement?.id as string)).toMatch(/^finding-\d+$/);
     const width = await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth as number);
