@@ -58,11 +58,11 @@ try {
   console.log(`photo metadata: same photo read from disk (readPhoto, file read included): ${fmt(fromFile)} ms (median of 50)`);
 
   // clean per photo
-  const cleanBig = await time(() => cleanPhoto(big, { outDir: tmp, maxSize: 0 }), 5);
-  const cleanBigShrunk = await time(() => cleanPhoto(big, { outDir: tmp, maxSize: 2048 }), 5);
-  const cleanSmall = await time(() => cleanPhoto(path.join(fixtures, 'faces-mwg.jpg'), { outDir: tmp }), 20);
-  await cleanPhoto(path.join(fixtures, 'photo.heic'), { outDir: tmp });
-  const cleanHeic = await time(() => cleanPhoto(path.join(fixtures, 'photo.heic'), { outDir: tmp }), 5);
+  const cleanBig = await time(() => cleanPhoto(big, { outDir: tmp, maxSize: 0, force: true }), 5);
+  const cleanBigShrunk = await time(() => cleanPhoto(big, { outDir: tmp, maxSize: 2048, force: true }), 5);
+  const cleanSmall = await time(() => cleanPhoto(path.join(fixtures, 'faces-mwg.jpg'), { outDir: tmp, force: true }), 20);
+  await cleanPhoto(path.join(fixtures, 'photo.heic'), { outDir: tmp, force: true });
+  const cleanHeic = await time(() => cleanPhoto(path.join(fixtures, 'photo.heic'), { outDir: tmp, force: true }), 5);
   console.log(`clean: 12-megapixel JPEG kept at full size: ${fmt(cleanBig)} ms; shrunk to 2048 px (the default): ${fmt(cleanBigShrunk)} ms (median of 5)`);
   console.log(`clean: 400x300 JPEG: ${fmt(cleanSmall)} ms (median of 20); 320x240 HEIC to JPEG: ${fmt(cleanHeic)} ms (median of 5, WASM decoder warm)`);
 

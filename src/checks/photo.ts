@@ -125,6 +125,9 @@ export function photoHits(meta: PhotoMeta, o: PhotoOptions, school: School, isNa
     } else {
       push('location', data);
     }
+  } else if (want.has('location') && meta.gpsUnread) {
+    // GPS data the damaged file no longer lets smcheck read: ExifTool or a website may still read it
+    push('location', { match: 'damaged GPS data', damage: (meta.damage ?? []).join('; ') }, { messageId: 'location-damaged' });
   }
   if (want.has('people') && meta.people.length) {
     push('people', { match: meta.people.map((p) => p.value).join(', '), names: list(meta.people.map((p) => p.value), 12), count: meta.people.length });

@@ -27,6 +27,7 @@ import { EXIFR_OPTIONS, exifrInputFor, loadExifr, quietly } from './exifr.js';
 import { extras, thumbnailInfo } from './extras.js';
 import type { PhotoMeta } from './meta.js';
 import { provenance } from './provenance.js';
+import { crossCheck } from './scan.js';
 import { EXT_FORMAT, looksLikeText, sameFamily } from './sniff.js';
 import { addPngText, collectTags, num } from './tags.js';
 
@@ -122,6 +123,10 @@ export async function readPhotoBuffer(buf: Buffer, ref: Pick<ImageRef, 'path' | 
   }
   if (tags && typeof tags === 'object') collectTags(tags, meta);
   for (const t of layout.pngText) addPngText(meta, t);
+
+  // The second reader: a raw scan for metadata the walk and exifr did not account for.
+  const unread = crossCheck(buf, layout, tags, meta);
+  if (unread.length) meta.damage = [...(meta.damage ?? []), ...unread.map((u) => `the photo's hidden data is damaged or unreadable: ${u}`)];
 
   // Dimensions for formats whose container this file does not walk.
   if (meta.width === undefined && tags?.ifd0 && !(num(tags.ifd0.SubfileType) ?? 0) && !(num(tags.ifd0.NewSubfileType) ?? 0)) {

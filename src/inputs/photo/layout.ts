@@ -24,6 +24,10 @@ export interface Layout {
   psThumb?: { width: number; height: number };
   mpfBase?: number;
   c2pa?: Buffer[];
+  /** XMP packets the walk found (JPEG APP1, PNG iTXt, WebP chunk, GIF extension). */
+  xmpBlocks: number;
+  /** Start and end of each Photoshop (APP13) block the walk found: IPTC lives there. */
+  psBlocks: [number, number][];
   damage: string[];
   warnings: string[];
   pngText: Tagged[];
@@ -31,7 +35,7 @@ export interface Layout {
 
 /** An empty layout for a file of this format starting at `start`. */
 export function newLayout(format: string, start = 0): Layout {
-  return { format, start, damage: [], warnings: [], pngText: [] };
+  return { format, start, xmpBlocks: 0, psBlocks: [], damage: [], warnings: [], pngText: [] };
 }
 
 /** The identifier that opens an XMP block in a JPEG APP1 segment. */

@@ -51,6 +51,11 @@ export interface PhotoMeta {
    * reports it as an error, so a damaged photo never passes.
    */
   damage?: string[];
+  /**
+   * GPS data is in the file (the raw scan saw it) but no position could be read from it, and
+   * the photo is damaged: image-location reports it, as the position may still be readable.
+   */
+  gpsUnread?: boolean;
   /** Things that were odd but not fatal (e.g. "GPS IFD pointer out of range"). */
   warnings: string[];
 }

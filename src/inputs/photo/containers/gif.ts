@@ -7,7 +7,10 @@ export function walkGif(buf: Buffer, l: Layout): Layout {
   const x0 = buf.indexOf('<x:xmpmeta');
   if (x0 >= 0) {
     const x1 = buf.indexOf('</x:xmpmeta>', x0);
-    if (x1 > 0) l.rawXmp = buf.subarray(x0, x1 + 12);
+    if (x1 > 0) {
+      l.rawXmp = buf.subarray(x0, x1 + 12);
+      l.xmpBlocks++;
+    }
   }
   if (buf[buf.length - 1] !== 0x3b) l.damage.push('the file is cut short: part of the animation is missing');
   return l;

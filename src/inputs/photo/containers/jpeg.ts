@@ -6,6 +6,7 @@
 import { checkXmpPacket, XMP_NS, type Layout } from '../layout.js';
 
 const EOI = Buffer.from([0xff, 0xd9]);
+const XMP_EXT = 'http://ns.adobe.com/xmp/extension/\0';
 
 export function walkJpeg(buf: Buffer, l: Layout): Layout {
   let pos = l.start + 2;
@@ -20,6 +21,11 @@ export function walkJpeg(buf: Buffer, l: Layout): Layout {
     if (m === 0xff) { pos++; continue; }
     if (m === 0xd8 || m === 0x01 || (m >= 0xd0 && m <= 0xd7)) { pos += 2; continue; }
     if (m === 0xd9) { l.end = pos + 2; break; }
+    if (m < 0xc0) {
+      // 0x02-0xBF are no JPEG markers: a changed byte, and what follows cannot be trusted
+      l.damage.push('the photo\'s internal structure is broken (a marker is damaged)');
+      break;
+    }
     const segLen = buf.readUInt16BE(pos + 2);
     const s = pos + 4, e = pos + 2 + segLen;
     if (segLen < 2) { l.damage.push('the photo\'s internal structure is broken (a block has a wrong length)'); break; }
@@ -34,11 +40,18 @@ export function walkJpeg(buf: Buffer, l: Layout): Layout {
         l.tiffStart = s + 6;
         l.tiffEnd = e;
       } else if (buf.toString('latin1', s, s + XMP_NS.length) === XMP_NS) {
+        l.xmpBlocks++;
         checkXmpPacket(buf.subarray(s + XMP_NS.length, e), l);
+      } else if (buf.toString('latin1', s, s + XMP_EXT.length) === XMP_EXT) {
+        l.xmpBlocks++; // extended XMP: the rest of a packet too large for one segment
+      } else if (/^(?:[^]{0,10})(?:II\*\0|MM\0\*|<x:xmpmeta|<\?xpacket)/.test(buf.toString('latin1', s, Math.min(e, s + 48)))) {
+        // EXIF or XMP whose name is damaged ("Exjf", a broken namespace): exifr skips it, ExifTool may not
+        l.damage.push("the photo's hidden data is damaged: the name of its EXIF or XMP block is broken, so smcheck could not read it");
       }
     } else if (m === 0xe2 && buf.toString('latin1', s, s + 4) === 'MPF\0') {
       parseMpf(buf, s + 4, e, l);
     } else if (m === 0xed && buf.toString('latin1', s, s + 14) === 'Photoshop 3.0\0') {
+      l.psBlocks.push([s, e]);
       photoshopThumb(buf, s + 14, e, l);
     } else if (m === 0xeb) {
       // APP11: JUMBF boxes (C2PA content credentials live here).

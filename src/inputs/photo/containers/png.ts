@@ -4,6 +4,9 @@
  */
 import type { Layout } from '../layout.js';
 
+/** Chunks that carry metadata: their checksums are checked (a few KB at most). */
+const METADATA_CHUNKS = new Set(['tEXt', 'iTXt', 'zTXt', 'eXIf']);
+
 const CRC_TABLE = (() => {
   const t = new Int32Array(256);
   for (let n = 0; n < 256; n++) {
@@ -50,6 +53,10 @@ export function walkPng(buf: Buffer, l: Layout): Layout {
       l.end = e + 4;
       break;
     }
+    if (METADATA_CHUNKS.has(type) && crc32(buf.subarray(pos + 4, e)) !== buf.readUInt32BE(e)) {
+      // a changed byte in a text or EXIF block: what it says can no longer be trusted
+      l.damage.push(`the photo's hidden data (its ${type} block) is damaged, so smcheck could not read all of it`);
+    }
     pos = e + 4;
   }
   if (l.end === undefined && !l.damage.length) l.damage.push('the file is cut short: part of the photo is missing');
@@ -61,7 +68,7 @@ function readPngText(buf: Buffer, type: string, s: number, e: number, l: Layout)
   const z = buf.indexOf(0, s);
   if (z < 0 || z >= e) return;
   const key = buf.toString('latin1', s, z);
-  if (key === 'XML:com.adobe.xmp') return; // exifr reads the XMP
+  if (key === 'XML:com.adobe.xmp') { l.xmpBlocks++; return; } // exifr reads the XMP
   let value = '';
   if (type === 'tEXt') value = buf.toString('latin1', z + 1, e);
   else if (type === 'iTXt') {

@@ -29,6 +29,7 @@ export function walkWebp(buf: Buffer, l: Layout): Layout {
       l.rawExif = d;
     } else if (type === 'XMP ') {
       l.rawXmp = buf.subarray(s, e);
+      l.xmpBlocks++;
       checkXmpPacket(l.rawXmp, l);
     } else if (type === 'C2PA') {
       (l.c2pa ??= []).push(buf.subarray(s, e));
