@@ -17,7 +17,7 @@ import { readPhoto, readPhotoBuffer } from '../../src/inputs/photo/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
-const evalDir = path.resolve(root, '../shared/eval/images');
+const evalDir = [path.resolve(root, '../shared/eval/images'), path.resolve(root, '../../shared/eval/images')].find((d) => existsSync(d)) ?? path.resolve(root, '../shared/eval/images');
 const fixtures = path.join(root, 'test/fixtures/photos');
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -28,6 +28,8 @@ export interface Layout {
   xmpBlocks: number;
   /** Start and end of each Photoshop (APP13) block the walk found: IPTC lives there. */
   psBlocks: [number, number][];
+  /** Compressed picture data (JPEG scan, PNG IDAT, WebP bitstream): no reader takes metadata from it. */
+  pixels: [number, number][];
   damage: string[];
   warnings: string[];
   pngText: Tagged[];
@@ -35,7 +37,7 @@ export interface Layout {
 
 /** An empty layout for a file of this format starting at `start`. */
 export function newLayout(format: string, start = 0): Layout {
-  return { format, start, xmpBlocks: 0, psBlocks: [], damage: [], warnings: [], pngText: [] };
+  return { format, start, xmpBlocks: 0, psBlocks: [], pixels: [], damage: [], warnings: [], pngText: [] };
 }
 
 /** The identifier that opens an XMP block in a JPEG APP1 segment. */

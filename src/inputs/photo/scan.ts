@@ -35,9 +35,15 @@ const XMP_GPS = ['exif:GPSLatitude', 'drone-dji:GpsLatitude'];
 /** XMP names of people shown: MWG region names, Microsoft regions, IPTC Extension persons. */
 const XMP_PEOPLE = ['mwg-rs:Name', 'PersonDisplayName', 'PersonInImage', 'Iptc4xmpExt:PersonName'];
 
-function all(buf: Buffer, needle: Buffer | string, max = 64): number[] {
+/** Offsets of `needle` in `buf`, outside the skipped ranges (sorted, not overlapping). */
+function all(buf: Buffer, needle: Buffer | string, skip: [number, number][], max = 64): number[] {
   const out: number[] = [];
-  for (let i = buf.indexOf(needle); i >= 0 && out.length < max; i = buf.indexOf(needle, i + 1)) out.push(i);
+  let from = 0;
+  for (const [s, e] of [...skip, [buf.length, buf.length] as [number, number]]) {
+    const part = buf.subarray(from, s);
+    for (let i = part.indexOf(needle); i >= 0 && out.length < max; i = part.indexOf(needle, i + 1)) out.push(from + i);
+    from = Math.max(from, e);
+  }
   return out;
 }
 
@@ -51,14 +57,19 @@ function plausibleTiff(buf: Buffer, at: number): boolean {
   return n > 0 && n < 512;
 }
 
-export function rawScan(buf: Buffer): RawScan {
-  const tiff = [...all(buf, 'II*\0'), ...all(buf, 'MM\0*')].filter((at) => plausibleTiff(buf, at)).sort((a, b) => a - b);
-  let xmp = all(buf, '<x:xmpmeta');
-  if (!xmp.length) xmp = all(buf, '<rdf:RDF');
-  const iptc = all(buf, IPTC_8BIM);
-  const gps = buf.indexOf(GPS_LAT_LE) >= 0 || buf.indexOf(GPS_LAT_BE) >= 0;
-  const xmpGps = xmp.length > 0 && XMP_GPS.some((n) => buf.indexOf(n, xmp[0]) >= 0);
-  const people = xmp.length > 0 && XMP_PEOPLE.some((n) => buf.indexOf(n, xmp[0]) >= 0);
+/**
+ * The scan covers the whole file except `skip`: the compressed picture data, which no reader
+ * (ExifTool, a browser, a website) takes metadata from, and which is most of a photo's bytes.
+ */
+export function rawScan(buf: Buffer, skip: [number, number][] = []): RawScan {
+  const has = (n: Buffer | string) => all(buf, n, skip, 1).length > 0;
+  const tiff = [...all(buf, 'II*\0', skip), ...all(buf, 'MM\0*', skip)].filter((at) => plausibleTiff(buf, at)).sort((a, b) => a - b);
+  let xmp = all(buf, '<x:xmpmeta', skip);
+  if (!xmp.length) xmp = all(buf, '<rdf:RDF', skip);
+  const iptc = all(buf, IPTC_8BIM, skip);
+  const gps = has(GPS_LAT_LE) || has(GPS_LAT_BE);
+  const xmpGps = xmp.length > 0 && XMP_GPS.some(has);
+  const people = xmp.length > 0 && XMP_PEOPLE.some(has);
   return { tiff, xmp, iptc, gps, xmpGps, people };
 }
 
@@ -72,7 +83,7 @@ const NOT_XMP = new Set(['ifd0', 'ifd1', 'exif', 'gps', 'interop', 'iptc', 'ihdr
  * when GPS data is there but no position could be read from it.
  */
 export function crossCheck(buf: Buffer, l: Layout, tags: any, meta: PhotoMeta): string[] {
-  const raw = rawScan(buf);
+  const raw = rawScan(buf, [...l.pixels].sort((a, b) => a[0] - b[0]));
   const out: string[] = [];
   const end = l.end ?? buf.length;
   const inImage = (at: number) => at >= l.start && at < end;

@@ -69,6 +69,7 @@ export function walkJpeg(buf: Buffer, l: Layout): Layout {
   }
   if (scanStart !== undefined) {
     const eoi = buf.indexOf(EOI, scanStart);
+    l.pixels.push([scanStart, eoi < 0 ? buf.length : eoi]);
     if (eoi < 0) l.damage.push('the file is cut short: part of the photo is missing');
     else l.end = eoi + 2;
   } else if (l.end === undefined && !l.damage.length) {

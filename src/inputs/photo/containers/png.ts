@@ -42,6 +42,7 @@ export function walkPng(buf: Buffer, l: Layout): Layout {
       }
     } else if (type === 'IDAT') {
       sawIdat = true;
+      l.pixels.push([s, e]);
     } else if (type === 'eXIf') {
       l.tiffStart = s;
       l.tiffEnd = e;
