@@ -2,12 +2,17 @@
  * The command line: commander wiring only. Everything heavier than argument parsing is
  * imported when a command runs, so `smcheck --help` starts as fast as Node itself.
  */
+import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
+import { closest } from './did-you-mean.js';
 import { UsageError } from './errors.js';
 import { VERSION } from './version.js';
 import { safeLines } from './report/escape.js';
 
 const collect = (value: string, prev: string[]): string[] => [...prev, value];
+/** `--disable a,b --disable c` → [a, b, c] */
+const collectList = (value: string, prev: string[]): string[] => [...prev, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+const COMMANDS = ['init', 'rules', 'explain', 'clean'];
 
 const EXAMPLES = `
 Examples:
@@ -40,7 +45,7 @@ export function buildProgram(): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of the screen')
     .option('-r, --rules <dir>', 'an extra folder of rule files (repeatable)', collect, [])
-    .option('-d, --disable <id>', 'switch a rule off (repeatable)', collect, [])
+    .option('-d, --disable <ids>', 'switch rules off: an id or a comma list (repeatable)', collectList, [])
     .option('--max-warnings <n>', 'fail a draft with more than n warnings', (v) => {
       const n = Number(v);
       if (!Number.isInteger(n) || n < 0) throw new UsageError(`--max-warnings needs a whole number, not '${v}'`);
@@ -49,10 +54,18 @@ export function buildProgram(): Command {
     .option('-q, --quiet', 'report errors only, not warnings')
     .option('--fix', 'write fixed copies (draft.fixed.md, photo.clean.jpg); originals are never changed')
     .option('--force', 'replace output files that already exist (never an input, never through a link)')
+    .option('--color', 'colour even when the output is not a terminal')
     .option('--no-color', 'plain text output (also when NO_COLOR is set)')
     .option('--record <dir>', 'write a record of each check (hashes and verdict, no names or text) into this folder')
+    .option('--print-config', 'print the configuration used for the first path (config file, lists by count, rules) as JSON, and check nothing')
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], opts) => {
+      if (opts.printConfig) {
+        const { printConfig } = await import('./cli/print-config.js');
+        process.stdout.write(await printConfig(paths[0], opts));
+        return;
+      }
+      unknownCommand(paths[0]);
       if (paths.length === 0) {
         program.outputHelp();
         process.exitCode = 2;
@@ -75,6 +88,7 @@ export function buildProgram(): Command {
     .description('list the rules that would run: id, severity, kind and the policy line')
     .option('-c, --config <file>', 'config file')
     .option('-r, --rules <dir>', 'an extra folder of rule files (repeatable)', collect, [])
+    .option('--color', 'colour even when the output is not a terminal')
     .option('--no-color', 'plain text output')
     .action(async (opts) => {
       const { runRules } = await import('./cli/rules.js');
@@ -87,6 +101,7 @@ export function buildProgram(): Command {
     .argument('<id>', 'rule id, e.g. pupil-surname')
     .option('-c, --config <file>', 'config file')
     .option('-r, --rules <dir>', 'an extra folder of rule files (repeatable)', collect, [])
+    .option('--color', 'colour even when the output is not a terminal')
     .option('--no-color', 'plain text output')
     .action(async (id: string, opts) => {
       const { runExplain } = await import('./cli/explain.js');
@@ -100,6 +115,7 @@ export function buildProgram(): Command {
     .option('--out <dir>', 'write the copies into this folder (default: next to each photo, as name.clean.jpg)')
     .option('--force', 'replace copies that already exist (never an input, never through a link)')
     .option('-c, --config <file>', 'config file (for maxImageSize; default: smcheck.yml found upwards)')
+    .option('--color', 'colour even when the output is not a terminal')
     .option('--no-color', 'plain text output')
     .action(async (photos: string[], opts) => {
       const { runClean } = await import('./cli/clean.js');
@@ -144,6 +160,16 @@ export function buildProgram(): Command {
     });
 
   return program;
+}
+
+/**
+ * `smcheck clena photo.jpg` or `smcheck rule`: a first word that is no file but nearly a command
+ * is a usage error with "did you mean", not "no such file".
+ */
+function unknownCommand(first: string | undefined): void {
+  if (!first || !/^[a-z][a-z-]*$/i.test(first) || existsSync(first)) return;
+  const near = closest(first, COMMANDS);
+  if (near) throw new UsageError(`unknown command '${first}'. Did you mean '${near}'? (run smcheck --help for the commands)`);
 }
 
 export async function main(argv: string[]): Promise<void> {

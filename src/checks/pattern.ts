@@ -14,12 +14,41 @@
  * message is the matched text.
  */
 import * as z from 'zod';
+import { RE2JS } from 're2js';
 import type { CheckContext, CheckKind, Hit, Rule } from '../types.js';
+
+/** What RE2 leaves out that people write, said in words (RE2 runs in linear time: no pattern can hang). */
+const UNSUPPORTED: [RegExp, string][] = [
+  [/\(\?<[=!]/, 'look-behind (?<=…) or (?<!…)'],
+  [/\(\?[=!]/, 'look-ahead (?=…) or (?!…)'],
+  [/\\[1-9]|\\k</, 'back-references (\\1, \\k<name>)'],
+  [/\(\?>/, 'atomic groups (?>…)'],
+  [/[*+?}]\+/, 'possessive quantifiers (a*+, a++)'],
+];
+
+/** Why RE2 cannot run this pattern, or undefined when it can. Checked when the rule file loads. */
+export function re2Problem(src: string): string | undefined {
+  try {
+    RE2JS.compile(src);
+    return undefined;
+  } catch (e) {
+    const what = UNSUPPORTED.find(([re]) => re.test(src))?.[1];
+    const fix = 'match the words around it in the pattern and put what to flag in a capture group (the first group is what is flagged)';
+    return what
+      ? `RE2, the regular-expression engine smcheck uses (it never hangs), does not support ${what}: ${fix}`
+      : `RE2 cannot read this regular expression: ${(e as Error).message}`;
+  }
+}
+
+const re2Pattern = z.string().min(1).superRefine((src, ctx) => {
+  const why = re2Problem(src);
+  if (why) ctx.addIssue({ code: 'custom', message: why });
+});
 
 const options = z
   .object({
     tokens: z.array(z.string().min(1)).optional(),
-    patterns: z.array(z.string().min(1)).optional(),
+    patterns: z.array(re2Pattern).optional(),
     swap: z.record(z.string().min(1), z.string()).optional(),
     exceptions: z.array(z.string()).optional(),
     ignoreCase: z.boolean().default(true),
@@ -62,7 +91,6 @@ function phrase(s: string): string {
 }
 
 async function compile(o: Options, file: string): Promise<Compiled[]> {
-  const { RE2JS } = await import('re2js');
   const flags = o.ignoreCase ? RE2JS.CASE_INSENSITIVE : 0;
   // \b is ASCII in RE2; use explicit letter/digit boundaries so "Zoë" is one word.
   // Word lists (tokens, swap) are literal phrases: a JavaScript RegExp of them cannot backtrack
@@ -190,6 +218,7 @@ export const check: CheckKind<Options> = {
         if (c.swap) {
           const replacement = c.swap.get(norm);
           if (replacement !== undefined) {
+            hit.messageId = 'swap';
             hit.data!.replacement = replacement;
             hit.suggestion = replacement;
             hit.fix = { span: { start, end }, replacement };

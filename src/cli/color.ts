@@ -1,6 +1,10 @@
-/** Colour only on a terminal, never with --no-color or NO_COLOR (https://no-color.org), forced by FORCE_COLOR. */
+/**
+ * Colour only on a terminal: never with --no-color or NO_COLOR (https://no-color.org); always
+ * with --color or FORCE_COLOR (the flag wins over the environment).
+ */
 export function useColor(flag: boolean | undefined, stream: NodeJS.WriteStream = process.stdout): boolean {
   if (flag === false) return false;
+  if (flag === true) return true;
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
   if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
   return Boolean(stream.isTTY);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { OutputError, writeOutput } from '../outputs/write.js';
 
-const CONFIG = `# smcheck configuration: https://github.com/ (see README.md, "Config")
+const CONFIG = `# smcheck configuration ('smcheck --help'; the "Config" section of smcheck's README.md)
 # Paths are relative to this file. Every key is optional.
 
 # The school's name, shown in reports.

@@ -105,7 +105,7 @@ export function consentRows(table: CsvTable, shown: string, hashesOf?: (cells: s
   const kinds = columnsOf(table);
   if (!kinds.some((k) => k.kind === 'use')) {
     throw new UsageError(
-      `${shown}:1: the consent list has no consent column (found: ${table.headers.map((h) => `'${h}'`).join(', ')}). ` +
+      `${shown}:1: the consent list has no consent column (its first row has ${table.headers.length} columns; not shown, as a row of the consent list may name a pupil). ` +
         `Add a Yes/No column per use, e.g. 'Social Media', 'Website', 'Press', 'Print'.`,
     );
   }
@@ -124,7 +124,7 @@ export function consentRows(table: CsvTable, shown: string, hashesOf?: (cells: s
       const at = `${source}: ${table.headers[i]} '${raw}'`;
       if (k.kind === 'use') {
         const v = yesNo(raw);
-        if (v === undefined) throw new UsageError(`${source}: consent value '${raw}' in column '${table.headers[i]}' is not yes or no. Use Yes/No (or Y/N); blank means no.`);
+        if (v === undefined) throw new UsageError(`${source}: the value in column '${table.headers[i]}' is not yes or no (not shown: a row of the consent list may name a pupil). Use Yes/No (or Y/N); blank means no.`);
         // two columns for one use (e.g. "Photos" and "Photo consent"): consent needs both
         e.uses[k.use] = k.use in e.uses ? e.uses[k.use] && v : v;
       } else if (k.kind === 'expires' || k.kind === 'academicYear') {

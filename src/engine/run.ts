@@ -230,8 +230,7 @@ function toFinding(hit: Hit, rule: LoadedRule, draft: ParsedDraft, lines: LineMa
   const data: Record<string, string | number> = { ...(hit.data ?? {}) };
   if (data.match === undefined && excerpt !== undefined) data.match = excerpt;
   if (hit.photo) data.photo ??= path.basename(hit.photo);
-  const template = (hit.messageId && rule.messages[hit.messageId]) || rule.message;
-  f.message = fill(template, data);
+  f.message = message(rule, hit.messageId, data);
   if (excerpt !== undefined) f.excerpt = excerpt;
   else if (hit.data?.match !== undefined) f.excerpt = String(hit.data.match);
   if (hit.suggestion !== undefined) f.suggestion = hit.suggestion;
@@ -252,6 +251,18 @@ export function excerptOf(draft: { text: string; prose: string }, start: number,
   }
   const clean = out.replace(/\s+/g, ' ').trim();
   return clean || draft.text.slice(start, end).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The hit's message: its `messages.<id>` template, else the rule's `message`; a template whose
+ * placeholders this hit cannot fill gives way to the next one, and a placeholder nothing can
+ * fill shows the match, so no report ever prints `{replacement}` raw.
+ */
+function message(rule: LoadedRule, messageId: string | undefined, data: Record<string, string | number>): string {
+  const templates = [messageId ? rule.messages[messageId] : undefined, rule.message].filter((t): t is string => Boolean(t));
+  const complete = templates.find((t) => [...t.matchAll(/\{(\w+)\}/g)].every((m) => data[m[1]] !== undefined));
+  if (complete) return fill(complete, data);
+  return fill(templates[0], data).replace(/\{(\w+)\}/g, (all) => (data.match !== undefined ? String(data.match) : all));
 }
 
 export function fill(template: string, data: Record<string, string | number>): string {

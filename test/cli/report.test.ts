@@ -4,23 +4,15 @@
  * the verdict table, wrapping, control characters, protected rules.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Ajv from 'ajv';
 import stringWidth from 'string-width';
 import { ROOT } from '../helpers/rule-tester.js';
+import { smcheck } from '../helpers/cli.js';
 
-const BIN = path.join(ROOT, 'bin', 'smcheck.js');
 const temps: string[] = [];
-
-export function smcheck(args: string[], cwd = ROOT, env: Record<string, string | undefined> = {}) {
-  const base: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', COLUMNS: undefined, FORCE_COLOR: undefined, ...env };
-  for (const k of Object.keys(base)) if (base[k] === undefined) delete base[k];
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: base as NodeJS.ProcessEnv });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 function tmpdir(files: Record<string, string | Buffer> = {}): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'smcheck-report-'));

@@ -76,7 +76,7 @@ describe('consent CSV', () => {
     ]);
   });
   it('a value that is not yes or no names the line and column', () => {
-    expect(() => consent('Forename,Surname,Photos\nAmelia,Hughes,maybe\n')).toThrow("c.csv:2: consent value 'maybe' in column 'Photos' is not yes or no");
+    expect(() => consent('Forename,Surname,Photos\nAmelia,Hughes,maybe\n')).toThrow("c.csv:2: the value in column 'Photos' is not yes or no (not shown");
   });
 });
 
