@@ -175,34 +175,3 @@ export function loadPeople(file: string, shown: string, what: string): Person[] 
   }
   return people;
 }
-  const hasId = col.upn !== undefined || col.adno !== undefined || col.hmac !== undefined;
-
-const YES = new Set(['y', 'yes', 'true', '1', 'x', 'granted', 'consent', 'consented', 'given', 'ok']);
-const NO = new Set(['n', 'no', 'false', '0', '', 'refused', 'withdrawn', 'declined', 'not given', 'none']);
-
-/** Photo consent: name columns plus one yes/no column per use (e.g. "Photos", "Social Media", "Website"). */
-export function loadConsent(file: string, shown: string): ConsentEntry[] {
-  const table = readCsv(file, shown, 'consent list');
-  const col = nameColumns(table, shown, 'consent list');
-  const nameCols = new Set<number>();
-  table.headers.forEach((h, i) => {
-    if (HEADER_ALIASES[normaliseHeader(h)]) nameCols.add(i);
-  });
-  const useCols = table.headers.map((h, i) => ({ h: h.trim().toLowerCase(), i })).filter((c) => !nameCols.has(c.i) && c.h);
-  const out: ConsentEntry[] = [];
-  for (const { line, cells } of table.rows) {
-    const person = personOf(col, cells, `${shown}:${line}`);
-    if (!person) continue; // a row without a name is a blank or separator row
-    const uses: Record<string, boolean> = {};
-    for (const { h, i } of useCols) {
-      const v = (cells[i] ?? '').trim().toLowerCase();
-      if (YES.has(v)) uses[h] = true;
-      else if (NO.has(v)) uses[h] = false;
-      else {
-        throw new UsageError(`${shown}:${line}: the value in column '${table.headers[i]}' is not yes or no (not shown: a row of the consent list may name a pupil). Use Yes/No (or Y/N).`);
-      }
-    }
-    out.push({ first: person.first, last: person.last, uses, source: person.source });
-  }
-  return out;
-}
