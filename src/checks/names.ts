@@ -185,9 +185,14 @@ export const check: CheckKind<Options> = {
     }
 
     if (o.mode === 'surname') {
-      for (const src of await sources(ctx, o, false)) {
+      // A photo's file name and the names stored in it are published with it: a surname there too.
+      for (const src of await sources(ctx, o, true)) {
         for (const m of await matchAll(ctx, index, src)) {
           if (m.kind === 'first' || m.weak) continue;
+          if (src.photo) {
+            hits.push(photoHit(src, m, src.field === 'file name' ? 'fileName' : 'metadata'));
+            continue;
+          }
           if (src.link) {
             hits.push(textHit(src, m, 'link'));
             continue;

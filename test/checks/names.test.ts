@@ -560,3 +560,39 @@ t.run('pupil-surname', {
     { text: 'Well done Carter Okafor!', excerpts: ['Carter', 'Okafor'], name: 'two surnames of ours side by side' },
   ],
 });
+
+// Someone or something else: knowledge and context, not the project's examples (issue 10).
+t.run('pupil-surname', {
+  valid: [
+    'Dean Hughes is in charge of games.',
+    "Thanks to Nadia Patel, Priya's mum, for the bulbs.",
+    'Grace Hughes from BBC News sent us a challenge.',
+    'BBC presenter Grace Hughes visited Year 4.',
+    'Which Hughes book did you like best?',
+  ],
+  invalid: [
+    { text: 'The team: Jack. S in goal; Amelia.H in defence.', excerpts: ['Jack. S', 'Amelia.H'] },
+    { text: 'Amelia Hughes from Year 4 won the cup.', excerpts: ['Amelia Hughes'], name: 'a full roster name is always a pupil' },
+    { text: 'Sports day!', photos: [N + 'will-carter.jpg'], count: 1, message: /file name/, name: 'a full name in a file name' },
+  ],
+});
+
+t.run('name-with-image', {
+  valid: [
+    { text: 'Florence Pugh starred in the film we watched.', photos: PHOTO },
+    { text: 'Our class bear Rose went home with a different child each weekend.', photos: PHOTO },
+    { text: 'Grace the Giraffe visited Reception.', photos: PHOTO },
+    { text: 'Our value this half term is Hope.', photos: PHOTO },
+    { text: 'We had three Gruffalos and a very convincing Oliver.', photos: PHOTO },
+    { text: 'Oak beat Green 2-1 in the final.', photos: PHOTO },
+  ],
+  invalid: [
+    { text: 'Amelia and Rose from Oak class helped.', photos: PHOTO, excerpts: ['Amelia', 'Rose'] },
+    { text: 'Thanks to jack and poppy for setting up the stalls.', photos: PHOTO, excerpts: ['jack', 'poppy'] },
+  ],
+});
+
+np.run('no-publish', {
+  valid: [],
+  invalid: [{ text: 'Our class bear Nia came too.', excerpts: ['Nia'], name: 'a no-publish name is still reported whatever the doubt' }],
+});

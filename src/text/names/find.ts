@@ -35,10 +35,12 @@ export function findNames(index: NameIndex, text: string, opts: { mode?: MatchMo
       const fEndTok = toks[i + firstHit.n - 1];
       const j = i + firstHit.n;
       const nextTok = toks[j];
-      if (nextTok && !prot[j] && nextTok.join && !fEndTok.poss) {
+      // "Jamie. W", "Harvey.K": a team sheet's initial after a dot (never a full name across it).
+      const dottedInitial = !!nextTok && /^\.[ \t]*$/.test(nextTok.gap) && /^\p{Lu}$/u.test(nextTok.raw);
+      if (nextTok && !prot[j] && (nextTok.join || dottedInitial) && !fEndTok.poss) {
         // 1a. Full name: first name + that pupil's surname (or a part of a double-barrelled one).
         let best: { n: number; ids: number[] } | undefined;
-        for (const w of windows(toks, j, index.maxLast)) {
+        if (nextTok.join) for (const w of windows(toks, j, index.maxLast)) {
           if (prot[j + w.n - 1]) break;
           let ids = (index.last.get(w.key) ?? []).filter((id) => firstHit!.ids.includes(id));
           if (!ids.length && w.n === 1) ids = (index.lastPart.get(w.key) ?? []).filter((id) => firstHit!.ids.includes(id));
@@ -71,7 +73,7 @@ export function findNames(index: NameIndex, text: string, opts: { mode?: MatchMo
           }
         }
         // 1b. An initial for the surname: "Jack S.", "Jack S".
-        if (/^\p{Lu}$/u.test(nextTok.raw) && !/\n/.test(nextTok.gap) && /^[ \t]+$/.test(nextTok.gap)) {
+        if (/^\p{Lu}$/u.test(nextTok.raw) && !/\n/.test(nextTok.gap) && (/^[ \t]+$/.test(nextTok.gap) || dottedInitial)) {
           const letter = normKey(nextTok.raw);
           const ids = firstHit.ids.filter((id) => index.pupils[id].lastKey.startsWith(letter));
           const after = toks[j + 1];
@@ -121,11 +123,14 @@ export function findNames(index: NameIndex, text: string, opts: { mode?: MatchMo
       const lEnd = toks[i + lastHit.n - 1];
       const j = i + lastHit.n;
       const nt = toks[j];
-      if (nt && /^\s*,\s*$/.test(nt.gap) && !/\n/.test(nt.gap) && t.cap !== 'lower') {
+      // Not the end of someone else's full name ("Nadia Hussain, Muhammad's mum"), nor a possessive.
+      const ownsName = i > 0 && !t.sentStart && t.join && toks[i - 1].cap === 'title' && !toks[i - 1].poss;
+      if (nt && /^\s*,\s*$/.test(nt.gap) && !/\n/.test(nt.gap) && t.cap !== 'lower' && !ownsName) {
         for (const w of windows(toks, j, index.maxFirst)) {
           const ids = (index.first.get(w.key) ?? []).filter((id) => lastHit!.ids.includes(id));
           if (!ids.length) continue;
           const fEnd = toks[j + w.n - 1];
+          if (fEnd.poss) continue;
           if (want.has('full')) {
             const firstText = text.slice(nt.start, fEnd.end);
             out.push({

@@ -4,8 +4,9 @@
  * "Howard Carter") the words around it decide.
  */
 import { isNamePart, isWord } from './build-index.js';
+import { outsider } from './context.js';
 import { joinsName, type Tok } from './tokenize.js';
-import { DETERMINERS, LANGUAGES, MODALS, MONTHS, NAME_WORDS, PLACE_NAMES, PLACE_PREP, PLACE_WORDS, PRONOUNS, SUBJECT_VERBS, TITLES, englishWords, words } from './words.js';
+import { DETERMINERS, LANGUAGES, MODALS, MONTHS, NAME_WORDS, PLACE_NAMES, PLACE_PREP, PLACE_WORDS, PRONOUNS, SUBJECT_VERBS, TITLES, englishWords, firstNamesExtra, words } from './words.js';
 import type { IndexedPupil, MatchMode, NameIndex } from './types.js';
 
 /**
@@ -28,7 +29,11 @@ const VOCATIVE_NEXT = words.vocativeNext;
 export function judge(index: NameIndex, toks: Tok[], i: number, n: number, mode: MatchMode, kind: 'first' | 'surname' = 'first'): Verdict {
   const v = judgeWord(index, toks, i, n, mode);
   const t = toks[i];
-  if ((v === 'yes' || v === 'maybe') && kind === 'surname' && mode === 'prose' && t.cap === 'title') return someoneElse(index, toks, i, n) ?? v;
+  if ((v === 'yes' || v === 'maybe') && mode === 'prose' && t.cap === 'title') {
+    const other = outsider(index, toks, i, n, kind);
+    if (other) return other;
+    if (kind === 'surname') return someoneElse(index, toks, i, n) ?? v;
+  }
   return v;
 }
 
@@ -93,6 +98,8 @@ function judgeWord(index: NameIndex, toks: Tok[], i: number, n: number, mode: Ma
 const SEASONS = words.seasons;
 const PREPOSITIONS = words.prepositions;
 const LIST_PREP = new Set(['of', 'for', 'with', 'about', 'to']);
+/** Words that introduce people: "thanks to jack and poppy", "made by rose and will". */
+const PERSON_LEAD = new Set(['to', 'by', 'with', 'from', 'thanks', 'congratulations', 'congrats', 'done']);
 /** "the poster that Leo made", "look what Leo found": may start a clause. */
 const RELATIVES = new Set(['that', 'what', 'so']);
 const POSSESSIVES = words.possessives;
@@ -120,12 +127,20 @@ function listedWithName(index: NameIndex, toks: Tok[], i: number, n: number): bo
     if ((next.key === 'and' || next.raw === '&') && joinsName(next.gap) && !t.poss) {
       const partner = toks[i + n + 1];
       if (partner && joinsName(partner.gap) && sureFirstName(index, partner)) return true;
+      // "thanks to jack and poppy for setting up": two first names of ours after a word that
+      // introduces people, in the same case.
+      if (
+        prev && PERSON_LEAD.has(prev.key) && partner && joinsName(partner.gap) && partner.cap === t.cap && !partner.poss &&
+        index.first.has(partner.key) && !partner.numeric && !SEASONS.has(partner.key) && !MONTHS.has(partner.key)
+      ) return true;
     }
     if (/^\s*,\s*$/.test(next.gap) && sureFirstName(index, next) && t.cap !== 'lower') return true;
   }
   if (prev && !/\n/.test(t.gap) && (prev.key === 'and' || prev.raw === '&') && joinsName(t.gap) && !prev.sentStart) {
     const partner = toks[i - 2];
-    if (partner && joinsName(prev.gap) && !partner.poss && sureFirstName(index, partner)) {
+    const lead = toks[i - 3];
+    const pairLead = !!partner && !partner.sentStart && !!lead && PERSON_LEAD.has(lead.key) && partner.cap === t.cap && index.first.has(partner.key) && !SEASONS.has(t.key) && !MONTHS.has(t.key);
+    if (partner && joinsName(prev.gap) && !partner.poss && (sureFirstName(index, partner) || pairLead)) {
       // "Amelia and will be there", "Amelia and may go": the verb, unless capitalised or followed
       // by what cannot follow a verb's bare form here.
       const after = toks[i + n];
@@ -158,7 +173,7 @@ function someoneElse(index: NameIndex, toks: Tok[], i: number, n: number): Verdi
   if (
     prev && t.join && joinsName(t.gap) && !/\n/.test(t.gap) && prev.cap === 'title' && prev.key.length > 2 && !prev.poss &&
     !index.first.has(prev.key) && !index.last.has(prev.key) && !index.lastPart.has(prev.key) &&
-    !englishWords().has(prev.key) && !NAME_WORDS.has(prev.key) && !TITLES.has(prev.key) && !DETERMINERS.has(prev.key) && !PRONOUNS.has(prev.key)
+    (!(englishWords().has(prev.key) || NAME_WORDS.has(prev.key)) || firstNamesExtra().has(prev.key)) && !t.tag && !TITLES.has(prev.key) && !DETERMINERS.has(prev.key) && !PRONOUNS.has(prev.key)
   ) return 'firstBefore';
   // "Robinson Crusoe", "Lewis Hamilton": another capitalised word straight after, not a name of ours.
   const next = toks[i + n];

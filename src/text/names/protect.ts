@@ -87,7 +87,48 @@ export function protectedTokens(index: NameIndex, toks: Tok[]): Uint8Array {
       }
     }
   }
+  if (index.classes.size) classLists(index, toks, prot);
   return prot;
+}
+
+const VERSUS = new Set(['and', 'or', 'v', 'vs', 'versus', 'beat', 'beats', 'against', 'between', 'plus', 'drew', 'with']);
+
+/**
+ * Class or house names used as teams: "Oak beat Willow 1-0", "between Cedar and Willow",
+ * "Oak were the winners, Willow second, and Cedar and Ash joint third". A class name that is
+ * also a pupil's first name (Willow) is the class when it is set against a class name that is
+ * no pupil's (Oak), or when the sentence lists two or more such class names.
+ */
+function classLists(index: NameIndex, toks: Tok[], prot: Uint8Array): void {
+  const bareClass = (k: number) => {
+    const t = toks[k];
+    if (!t || t.cap !== 'title' || !index.classes.has(t.key) || t.poss) return false;
+    const next = toks[k + 1];
+    return !(next && CLASS_WORDS.has(next.key) && !/[\n.!?]/.test(next.gap));
+  };
+  const teamOnly = (k: number) => bareClass(k) && !index.first.has(toks[k].key) && !index.last.has(toks[k].key);
+  let s = 0;
+  while (s < toks.length) {
+    let e = s + 1;
+    while (e < toks.length && !toks[e].sentStart) e++;
+    const teams = new Set<string>();
+    for (let k = s; k < e; k++) if (teamOnly(k)) teams.add(toks[k].key);
+    for (let k = s; k < e; k++) {
+      if (prot[k] || !bareClass(k) || teamOnly(k)) continue;
+      let linked = teams.size >= 2;
+      for (const d of [-2, -1, 1, 2]) {
+        const o = k + d;
+        if (linked || o < s || o >= e || !teamOnly(o)) continue;
+        const between = toks.slice(Math.min(k, o) + 1, Math.max(k, o));
+        const gapOk = between.every((x) => VERSUS.has(x.key)) && (between.length > 0 || /,/.test(toks[Math.max(k, o)].gap));
+        if (gapOk) linked = true;
+      }
+      // never a pupil's full name ("Willow Hughes")
+      const next = toks[k + 1];
+      if (linked && !(next && joinsName(next.gap) && index.last.has(next.key))) prot[k] = 1;
+    }
+    s = e;
+  }
 }
 
 export function pupilFullName(index: NameIndex, firstKey: string, lastKey: string): boolean {

@@ -35,7 +35,15 @@ export const words = {
   possessives: s(L.possessives),
   objectStart: s(L.objectStart),
   isAfter: s(L.isAfter),
+  outsiderRoles: s(L.outsiderRoles),
+  workWords: s(L.workWords),
+  mascotWords: s(L.mascotWords),
+  costumeVerbs: s(L.costumeVerbs),
+  valueWords: s(L.valueWords),
 };
 
 /** Everyday English words (14,000; built on first use). */
 export const englishWords = lazySet(C.englishWords);
+
+/** First names common in UK schools (also used by the no-roster finder), some of them words ("Dean", "Mark"). */
+export const firstNamesExtra = lazySet(L.firstNamesExtra);
