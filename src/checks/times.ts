@@ -36,8 +36,10 @@ const options = z
         severity: z.enum(['error', 'warning', 'info']).default('warning'),
         /** Words that mark a report of the past, in the time's sentence (whole words or phrases). */
         past: z.array(z.string().min(1)).default([]),
-        /** Words and phrases that point at something still to come; any one in the paragraph keeps the rule's severity. */
+        /** Words and phrases that point at something still to come; any one in the time's sentence keeps the rule's severity. */
         upcoming: z.array(z.string().min(1)).default([]),
+        /** Stronger cues ("next", "tomorrow", "reminder") that keep the rule's severity from anywhere in the paragraph. */
+        upcomingInParagraph: z.array(z.string().min(1)).default([]),
       })
       .strict()
       .optional(),
@@ -72,18 +74,22 @@ function words(s: string): string {
 }
 
 /**
- * A report of the past: a past cue in the time's sentence, and no upcoming cue anywhere in its
- * paragraph ("Next Wednesday … Workshops run 9:00–11:30" is upcoming).
+ * A report of the past: a past cue in the time's sentence, no upcoming cue in that sentence
+ * ("The disco was moved to 6pm on Friday") and no strong one in its paragraph ("Next Wednesday
+ * … Workshops run 9:00–11:30").
  */
-function pastReportTest(pastWords: string[], upcoming: string[]): (prose: string, start: number, end: number) => boolean {
-  const past = pastWords.map((w) => w.toLowerCase().trim().split(/\s+/).join(' '));
-  const ahead = upcoming.map((u) => u.toLowerCase().trim().split(/\s+/).join(' '));
+function pastReportTest(pastWords: string[], upcoming: string[], inParagraph: string[]): (prose: string, start: number, end: number) => boolean {
+  const norm = (list: string[]) => list.map((w) => w.toLowerCase().trim().split(/\s+/).join(' '));
+  const past = norm(pastWords);
+  const ahead = norm(upcoming);
+  const strong = norm(inParagraph);
   const has = (flat: string, cue: string) => flat.includes(` ${cue} `) || (cue.startsWith("'") && flat.includes(`${cue} `));
   return (prose, start, end) => {
     const sentence = words(around(prose, start, end, /[.!?]/));
     if (!past.some((w) => has(sentence, w))) return false;
+    if (ahead.some((u) => has(sentence, u))) return false;
     const paragraph = words(around(prose, start, end, /[]/));
-    return !ahead.some((u) => has(paragraph, u));
+    return !strong.some((u) => has(paragraph, u));
   };
 }
 
@@ -96,7 +102,7 @@ export const check: CheckKind<Options> = {
     const { prose, text } = ctx.draft;
     const allow = [...(ctx.school.allowTimes ?? []), ...o.allowTimes.map(String)];
     const hits: Hit[] = [];
-    const past = o.pastReports ? pastReportTest(o.pastReports.past, o.pastReports.upcoming) : undefined;
+    const past = o.pastReports ? pastReportTest(o.pastReports.past, o.pastReports.upcoming, o.pastReports.upcomingInParagraph) : undefined;
     for (const t of findClockTimes(prose, { allow })) {
       const phrase = o.partsOfDay[t.partOfDay] ?? DEFAULT_PHRASES[t.partOfDay];
       // as the reader sees it: "**6**pm" -> "6pm", a line break -> a space
@@ -124,7 +130,10 @@ export const check: CheckKind<Options> = {
       }
       const from = t.replaceStart;
       const rangeLead = t.lead === 'from' || t.lead === 'between';
-      const leadOk = REPLACEABLE_LEADS.has(t.lead) && (!rangeLead || t.parts.length === 2);
+      // a bare hour with no word before it ("the bar opens 7"): am or pm is a guess, so the
+      // user chooses the words
+      const guessed = t.lead === undefined && t.parts.every((p) => !p.exact);
+      const leadOk = REPLACEABLE_LEADS.has(t.lead) && (!rangeLead || t.parts.length === 2) && !guessed;
       // only where no markdown sits inside the replaced text (prose == text there)
       if (o.fix && leadOk && prose.slice(from, t.end) === text.slice(from, t.end)) {
         hit.fix = { span: { start: from, end: t.end }, replacement: say };

@@ -4,6 +4,12 @@
  * engine table alike.
  */
 export const QUIET: string[] = [
+  'Happy birthday to Leo, who turns 8 today!',
+  'Our oldest reader was aged 9 when she started.',
+  'Last updated 7:45 PM on 10 April',
+  'Thursday 16 July, 5:30 p.m.',
+  'The letter we sent at about 4:00 contained the wrong link.',
+  'The library opens 7 days a week.',
   'Tickets are sold at 3 each on the door.',
   'Raffle tickets at 2 each, or 5 for £1.',
   'Teams of 9 each morning rotate round the stations.',

@@ -5,7 +5,7 @@
 import type { Tail } from './context.js';
 import type { Core, Matcher } from './match.js';
 import type { PartOfDay } from './types.js';
-import { BIBLE, COLON_NOT_AFTER, COLON_NOT_BEFORE, COLON_SCORE_WORDS, EVENT_WORDS, LABEL_NOUNS, NOON_NOT_BEFORE, SOFT_LEADS, UNTIL_LEADS } from './words.js';
+import { AGE_BEFORE, BARE_HOUR_EVENTS, BIBLE, COLON_NOT_AFTER, COLON_NOT_BEFORE, COLON_SCORE_WORDS, EVENT_WORDS, LABEL_NOUNS, NOON_NOT_BEFORE, SOFT_LEADS, UNTIL_LEADS } from './words.js';
 
 export function isStrong(c: Core): boolean {
   switch (c.kind) {
@@ -106,6 +106,14 @@ export function decideSingle(
   if (leadStrong && c.kind === 'bare' && leadIdx >= 0 && M.isSentenceStart(leadIdx) && T[nextTok]?.t === ',') return false;
   // "Finishing time is 3.30", "Pick-up time: 3.15"
   if (!lead && (c.kind === 'dot' || c.kind === 'bare' || c.kind === 'scolon') && M.timeNounBefore(i) && M.followOk(nextTok)) return true;
+  // "who turns 8 today", "aged 7": an age, never a time
+  if (!lead && c.kind === 'bare' && i > 0 && T[i - 1].k === 'w' && AGE_BEFORE.has(T[i - 1].l)) return false;
+  // "bar opens 7", "kick-off 10": an event word that takes a bare hour, the clause ending there
+  if (
+    !lead && c.kind === 'bare' && i > 0 && T[i - 1].k === 'w' && BARE_HOUR_EVENTS.has(T[i - 1].l) && !T[i].brk &&
+    (T[i - 1].l !== 'off' || /^kick/.test(T[i - 2]?.l ?? '') || /^kick/.test(T[i - 3]?.l ?? '')) &&
+    (M.endsClause(nextTok) || ['tonight', 'tomorrow', 'today', 'sharp', 'prompt', 'til', 'till', 'until', 'on'].includes(T[nextTok]?.l ?? '')) && !M.moneyNear(i)
+  ) return true;
   // "Film starts 6.15": an event word right before a dotted time
   if (!lead && (c.kind === 'dot' || c.kind === 'scolon') && i > 0 && T[i - 1].k === 'w' && EVENT_WORDS.has(T[i - 1].l) && !T[i].brk && M.followOk(nextTok) && !M.moneyNear(i)) return true;
   const followOk = M.followOk(nextTok) || late;

@@ -4,6 +4,7 @@
  * (decide.ts) and the allowed times (allow.ts).
  */
 import { allowedValues, sameTime } from './allow.js';
+import { isTimeStamp } from './stamp.js';
 import { decideSingle, hour24, isStrong, podOfHour, validHour } from './decide.js';
 import { Matcher, type Core } from './match.js';
 import type { ClockPart, ClockTime, FindClockTimesOptions, PartOfDay } from './types.js';
@@ -33,6 +34,8 @@ export function findClockTimes(text: string, opts: FindClockTimesOptions = {}): 
       }
     } else i++;
   }
+  // when the post or a message was written ("Last updated 7:45 PM"): not an event's time
+  for (let k = out.length - 1; k >= 0; k--) if (isTimeStamp(text, out[k].start, out[k].end)) out.splice(k, 1);
   if (opts.allow && opts.allow.length > 0) {
     const allowed = allowedValues(opts.allow);
     return out.filter((t) => !t.parts.every((p) => allowed.some((a) => sameTime(a, p))));

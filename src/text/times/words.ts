@@ -35,3 +35,7 @@ export const COLON_SCORE_WORDS = list(L.colonScoreWords);
 export const NOON_NOT_BEFORE = list(L.noonNotBefore);
 export const UNTIL_LEADS = list(L.untilLeads);
 export const SOFT_LEADS = list(L.softLeads);
+export const STAMP_WORDS = list(L.stampWords);
+export const STAMP_LINE_WORDS = list(L.stampLineWords);
+export const AGE_BEFORE = list(L.ageBefore);
+export const BARE_HOUR_EVENTS = list(L.bareHourEvents);
