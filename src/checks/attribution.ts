@@ -19,7 +19,8 @@ import * as z from 'zod';
 import type { CheckContext, CheckKind, Hit, Rule } from '../types.js';
 import {
   ACTION_BEFORE, cleanHolder, creditLine, findCredits, findQuotations, findShareMarkers, guessSource, isMeaningfulHolder,
-  isOwnHolder, isOwnUrl, isServiceUrl, linkTextNames, namesHolder, namesSource, quoteAttributed,
+  isOwnHolder, isOwnUrl, isServiceUrl, linkTextNames, namesHolder, namesSource, quoteAttributed, findVerses, verseCredited,
+  webImageHint,
 } from '../text/attribution.js';
 import { isPersonalProfile } from '../text/links/index.js';
 
@@ -122,8 +123,12 @@ export const check: CheckKind<Options> = {
       for (const q of findQuotations(prose, o.quoteMinWords)) {
         if (!spans.some((s) => q.start >= s.start && q.end <= s.end)) spans.push(q);
       }
+      const ownPeople = await peopleOfTheSchool(ctx);
       for (const q of spans.sort((a, b) => a.start - b.start)) {
         if (quoteAttributed(prose, q) || named.length > 0) continue;
+        // "“No thanks, Callum, …”", "“I was nervous at first…” Lydia remembers": an inline
+        // quotation in a paragraph about the school's own people is their words, not a source's
+        if (!d.quotes.includes(q) && ownPeople(paragraphOf(prose, q))) continue;
         hits.push({
           span: q,
           messageId: 'quote',
@@ -131,6 +136,33 @@ export const check: CheckKind<Options> = {
           ...(d.quotes.includes(q) ? {} : { severity: 'warning' as const }),
           suggestion: `Say who wrote or said it, e.g. "${creditLine(linkSources.length === 1 && !linkSources[0].startsWith('<') ? linkSources[0] : '<the author or source>', 'quote')}" after the quotation`,
         });
+      }
+    }
+
+    if (o.quotes) {
+      // lines of verse (a poem, a song) with no credit in, after or introducing them
+      const ownPeople = await peopleOfTheSchool(ctx);
+      for (const v of findVerses(prose)) {
+        if (hits.some((h) => h.span && h.span.start < v.end && v.start < h.span.end)) continue;
+        if (verseCredited(prose, v)) continue;
+        // verse about the school's own classes and people is the school's own ("in came Rowan Class")
+        if (ownPeople(prose.slice(v.start, v.end), true)) continue;
+        hits.push({ span: v, messageId: 'verse', suggestion: `Say who wrote it, e.g. "${creditLine('<the poet or source>', 'quote')}" after the lines (or "written by our Year 4 poets")` });
+      }
+    }
+
+    if (o.photos) {
+      // a picture found online: "Image result for poetry" as alt text, "…-quotes-…-sayings.jpg"
+      for (const b of d.blocks) {
+        if (b.kind !== 'alt' && !(b.kind === 'frontmatter' && /alt|caption/i.test(b.key ?? ''))) continue;
+        const t = prose.slice(b.start, b.end);
+        if (webImageHint(t)) hits.push({ span: { start: b.start, end: b.end }, messageId: 'webImage', data: { match: t.trim() } });
+      }
+      for (const img of d.images) {
+        const base = img.path.replace(/^.*[\\/]/, '').replace(/\.[A-Za-z0-9]{1,5}$/, '');
+        if (!webImageHint(base)) continue;
+        const hit: Hit = img.span ? { span: img.span } : { photo: img.path };
+        hits.push({ ...hit, messageId: 'webImage', data: { match: base } });
       }
     }
 
@@ -185,3 +217,26 @@ export const check: CheckKind<Options> = {
     return hits;
   },
 };
+
+/** The paragraph around a span. */
+function paragraphOf(prose: string, q: { start: number; end: number }): string {
+  const a = prose.lastIndexOf('\n\n', q.start);
+  const b = prose.indexOf('\n\n', q.end);
+  return prose.slice(a < 0 ? 0 : a, b < 0 ? prose.length : b);
+}
+
+/** Does a text name one of the school's people (a pupil on the roster, a member of staff)? */
+async function peopleOfTheSchool(ctx: CheckContext): Promise<(text: string, classesToo?: boolean) => boolean> {
+  const { getNameIndex, tokenize } = await import('../text/names/index.js');
+  const index = getNameIndex(ctx);
+  return (text, classesToo = false) => {
+    if (classesToo && /\b(?:Year|Class|Reception)\s+\w/.test(text)) return true;
+    for (const t of tokenize(text)) {
+      if (t.cap !== 'title') continue;
+      if (classesToo && index.classes.has(t.key)) return true;
+      if (index.first.has(t.key) && !index.classes.has(t.key)) return true;
+      if (index.staffFull.has(t.key) || index.staffLast.has(t.key)) return true;
+    }
+    return /\b(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.?\s+\p{Lu}/u.test(text);
+  };
+}

@@ -311,7 +311,7 @@ export function findQuotations(text: string, minWords = 12): Span[] {
 }
 
 /** Words next to a quotation that say who said or wrote it: "said Dr Patel", "— Michael Rosen". */
-const SPEECH = /\b(?:said|says|wrote|writes|explained|explains|told|tells|added|adds|commented|comments|according\s+to|in\s+the\s+words\s+of|as\s+\w+\s+(?:said|put\s+it)|quoted|quote\s+from|remarked|shared|reported|stated|states|reminds\s+us|put\s+it|asked|replied)\b/i;
+const SPEECH = /\b(?:said|says|wrote|writes|explained|explains|told|tells|added|adds|commented|comments|according\s+to|in\s+the\s+words\s+of|as\s+\w+\s+(?:said|put\s+it)|quoted|quote\s+from|remarked|shared|reported|stated|states|reminds\s+us|put\s+it|asked|replied|remembers|remembered|recalls|recalled|exclaimed|shouted|laughed|whispered|joked|admitted|agreed|beamed|smiled|announced|declared)\b/i;
 
 /** Is a quotation at [start,end) attributed next to it (same paragraph, just before or after)? */
 export function quoteAttributed(text: string, q: Span): boolean {
@@ -418,4 +418,60 @@ export function creditLine(name: string, kind: 'link' | 'quote' | 'photo' | 'rep
   if (kind === 'photo') return `Photo: ${name}`;
   if (kind === 'quote') return `— ${name}`;
   return `Credit: ${name}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Verse and pictures found online
+
+/**
+ * Lines of verse: a paragraph of four or more short lines (single line breaks), at least one of
+ * them broken in mid-sentence, that is neither a list nor a table of labels ("Acorn: Daisy &
+ * Oscar"). A poem, a song or a chant someone wrote: it needs a credit as a quotation does.
+ */
+export function findVerses(text: string): Span[] {
+  const out: Span[] = [];
+  const para = /(?:^|\n[ \t]*\n)([^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*){3,})/g;
+  for (let m = para.exec(text); m; m = para.exec(text)) {
+    const block = m[1];
+    const start = m.index + m[0].length - block.length;
+    const lines = block.split('\n');
+    const trimmed = lines.map((l) => l.trim());
+    if (trimmed.some((l) => l.length > 70 || l.length < 2)) continue;
+    if (trimmed.filter((l) => /:\s/.test(l)).length > 1) continue; // labels: a list of winners, a timetable
+    if (trimmed.filter((l) => /^(?:[-*•+]|\d+[.)])\s/.test(l)).length > 1) continue; // a list (text drafts keep markers)
+    if (trimmed.filter((l) => /\d/.test(l)).length > trimmed.length / 2) continue; // dates, scores, times
+    const body = trimmed.filter((l) => !/^(?:—|–|-{1,2}|~)\s*\S/.test(l)); // a credit line is not verse
+    let broken = 0;
+    for (let k = 0; k + 1 < body.length; k++) {
+      const a = body[k];
+      const b = body[k + 1];
+      if (!/[.!?;:,…)"”’]$/.test(a) || /^[\p{Ll}]/u.test(b)) broken++;
+    }
+    if (body.length < 4 || broken < 1) continue;
+    // most lines start with a word (not a name tag, an emoji list or a link)
+    if (body.filter((l) => /^["“‘']?\p{L}/u.test(l)).length < body.length - 1) continue;
+    out.push({ start, end: start + block.length });
+  }
+  return out;
+}
+
+/** Who wrote the verse is said inside it ("– Nationwide Children's Hospital"), right after it, or in the line that introduces it. */
+export function verseCredited(text: string, v: Span): boolean {
+  const inside = text.slice(v.start, v.end);
+  if (/(?:^|\n)[ \t>*_]*(?:—|–|-{1,2}|~|\u2015)\s*[\p{Lu}@]/u.test(inside)) return true;
+  if (/(?:^|\n)[ \t]*(?:by|written\s+by|from)\s+\p{Lu}/u.test(inside.split('\n').slice(-1)[0] ?? '')) return true;
+  const after = text.slice(v.end, v.end + 160).replace(/^\s*/, '').split(/\n/)[0] ?? '';
+  if (/^(?:—|–|-{1,2}|~|\u2015|\()\s*\S/.test(after) || /^(?:by|written\s+by|poem\s+by|words\s+by)\s+\S/i.test(after)) return true;
+  // the sentence that introduces it: "... this poem by Michael Rosen:", "our Year 4 poets wrote:"
+  const before = text.slice(Math.max(0, v.start - 240), v.start).trimEnd();
+  const intro = before.split(/\n\s*\n/).pop()?.split(/(?<=[.!?])\s+/).pop() ?? '';
+  if (/\b(?:by|from|wrote|written|writes|composed|penned)\b/i.test(intro) && /[:\u2013\u2014-]\s*$|\bby\s+\S+/i.test(intro)) return true;
+  return false;
+}
+
+/** Words in alt text or a file name that say a picture was found online ("Image result for…", "…-quotes-…-sayings", "shutterstock_…"). */
+const WEB_IMAGE = /\bimage\s+result\s+for\b|\bimages?\s+(?:from|via)\s+google\b|(?:^|[-_\s])(?:image-result|shutterstock|istock(?:photo)?|gettyimages|depositphotos|dreamstime|alamy|adobestock|clipart|clip-art|stock-photo|stock-image|wallpapers?|free-printable|printables?)(?:[-_\s.]|$)|(?:^|[-_\s])(?:quotes?|sayings)(?:[-_\s].*)?(?:[-_\s])(?:quotes?|sayings|best|about|inspirational|famous)(?:[-_\s.]|$)/i;
+
+export function webImageHint(s: string): boolean {
+  return WEB_IMAGE.test(s);
 }

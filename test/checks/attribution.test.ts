@@ -281,3 +281,18 @@ describe('missing-attribution: the examples in its rule file', () => {
     });
   }
 });
+
+// Verse, pictures found online, and the school's own people's words (issue 10).
+t.run('missing-attribution', {
+  valid: [
+    'Our Year 4 poets wrote this:\n\nThe wind is loud\nand the rain is cold\nwe stay inside\nwith our stories told',
+    'Poem of the month\n\nLook inside and you will see much more;\ntouch someone\'s soul and you open a door.\nImagine a world where kindness abounds,\nwhere laughter\'s the only sound...\n– Nationwide Children\'s Hospital',
+    '\'Twas the middle of a maths lesson, when all through the room,\nnot a child was stirring, not even a tune;\nYear 5 were busy learning their angles,\nand in came Oak Class to say hello.',
+    'The winners were:\n\nOak: Amelia and Jack\nMaple: Rose\nWillow: Leo and Max\nGreen: Grace',
+    'Amelia ran for the county. "I was nervous at first, but I got better as the training went on and I was very proud of myself."',
+  ],
+  invalid: [
+    { text: 'A poem for our leavers:\n\nOnly four years, and still I came to know\nthe magic living underneath this roof.\nI built the bricks I stand on with that magic\nand the magic is you!', count: 1, message: /verse/ },
+    { text: '---\nimages: [photos/a.jpg]\nalt: Image result for stage curtains\n---\nOur assembly is on Friday.', count: 1, message: /found online/ },
+  ],
+});

@@ -1,3 +1,0 @@
-import { findClockTimes } from './src/text/times/index.js';
-for (const s of ['The bar opens 7.', 'Kick-off 10, so be there early.', 'Happy birthday to Leo, who turns 8 today!', 'Last updated 7:45 PM on 10 April', 'Thursday 16 July, 5:30 p.m.', 'The letter we sent at about 4:00 contained the link.', 'At 7:30 this morning, two pupils were approached.', 'Doors open 6pm.', 'The shop opens 7 days a week.', 'We won 7-3 and the match starts 2 weeks later.', 'School opens at 8.45 tomorrow.', 'Posted at 5pm: the disco starts at 6pm.'])
-  console.log(JSON.stringify(s), '=>', findClockTimes(s).map((t) => t.text));
