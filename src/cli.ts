@@ -42,7 +42,7 @@ export function buildProgram(): Command {
   program
     .argument('[paths...]', 'drafts (.md, .txt), photos (.jpg, .png, .heic...) or folders of drafts')
     .option('-c, --config <file>', 'config file (default: smcheck.yml found from the draft\'s folder upwards)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'html', 'sarif']).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of the screen')
     .option('-r, --rules <dir>', 'an extra folder of rule files (repeatable)', collect, [])
     .option('-d, --disable <ids>', 'switch rules off: an id or a comma list (repeatable)', collectList, [])

@@ -49,6 +49,9 @@ export interface DraftOutcome extends DraftResult {
   text?: string;
 }
 
+/** The pseudo-rule of a warning about an image given as a web address (never checked). */
+export const UNCHECKED_IMAGE_RULE = 'remote-image';
+
 type Located = Finding & { offset?: number; photoRefLine?: number };
 
 export function photoRef(p: string, cwd: string, source: ImageRef['source']): ImageRef {
@@ -164,6 +167,16 @@ export async function checkDraft(input: DraftInput, opts: RunOptions): Promise<D
   // must never come out as PASS.
   if (present.length > 0) await ctx.photos();
 
+  // Images given as URLs: never a silent PASS (issue 13 point 5).
+  for (const u of draft.uncheckedImages ?? []) {
+    const at = lines.position(u.span.start);
+    if (/^data:/i.test(u.url)) {
+      errors.push(`${draft.path}:${at.line}: an image is embedded in the draft as data:, which smcheck cannot check. Save it as a photo file beside the draft and link that.`);
+    } else {
+      const shown = u.url.length > 80 ? `${u.url.slice(0, 77)}...` : u.url;
+      located.push({ rule: UNCHECKED_IMAGE_RULE, severity: 'warning', file: draft.path, line: at.line, column: at.column, message: `The image ${shown} is on another website and was not checked (smcheck never goes online). Download it and link the file, or check it yourself before posting.`, policy: '' });
+    }
+  }
   const { directives, problems } = parseDirectives(draft, lines);
   const protectedRules = new Set(opts.rules.filter((r) => r.protected).map((r) => r.id));
   const kept = applySuppressions(dedupe(located), directives, protectedRules);

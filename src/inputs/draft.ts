@@ -23,6 +23,8 @@ export const PUBLISHED_KEYS = new Set([
 ]);
 
 export interface ParsedDraft extends Draft {
+  /** Images given as a URL (data:, https:, ...): not local photos, so never checked; the runner reports them. */
+  uncheckedImages?: { url: string; span: TextSpan }[];
   /** The front-matter `smcheck:` block, raw, for suppressions. */
   frontMatterSmcheck?: { value: unknown; line: number };
 }
@@ -238,7 +240,12 @@ function altRange(text: string, start: number, end: number): TextSpan | undefine
 }
 
 function addImageRef(draft: Draft, url: string, span: TextSpan, alt: string | undefined, source: ImageRef['source']): void {
-  if (!url || /^[a-z][a-z0-9+.-]*:/i.test(url)) return; // remote images are not local photos
+  if (!url) return;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
+    // Not a local photo: reported by the runner (a data: image is an error, a remote one a warning).
+    ((draft as ParsedDraft).uncheckedImages ??= []).push({ url, span });
+    return;
+  }
   let decoded = url;
   try {
     decoded = decodeURI(url);

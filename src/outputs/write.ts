@@ -13,7 +13,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { lstatSync, statSync, type Stats } from 'node:fs';
-import { link, lstat, mkdir, open, rename, unlink } from 'node:fs/promises';
+import { link, lstat, mkdir, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
 export class OutputError extends Error {
@@ -91,7 +91,7 @@ export async function writeOutput(target: string, data: string | Uint8Array, opt
   if (refused) throw refused;
   const dir = path.dirname(abs);
   if (opts.mkdir) await mkdir(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(abs)}.${process.pid}.${randomBytes(4).toString('hex')}.smcheck-tmp`);
+  const tmp = tempBeside(abs);
   let moved = false;
   try {
     const fh = await open(tmp, 'wx', 0o644);
@@ -101,33 +101,108 @@ export async function writeOutput(target: string, data: string | Uint8Array, opt
     } finally {
       await fh.close();
     }
-    if (opts.force) {
-      // check again just before the move: a link or an input may have appeared meanwhile
-      const late = refusal(abs, { ...opts, shown }, ids);
-      if (late) throw late;
-      await rename(tmp, abs);
-      moved = true;
-      return;
-    }
-    try {
-      await link(tmp, abs); // fails with EEXIST if the name is taken: never replaces anything
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') throw refusal(abs, { ...opts, shown }, ids) ?? new OutputError(`${shown}: already exists.`, 'exists');
-      // file systems without hard links (FAT, some network shares): check, then rename
-      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV' && code !== 'EMLINK') throw e;
-      const late = await lstat(abs).then(() => true, () => false);
-      if (late) throw refusal(abs, { ...opts, shown }, ids) ?? new OutputError(`${shown}: already exists.`, 'exists');
-      await rename(tmp, abs);
-      moved = true;
-      return;
-    }
+    await moveIntoPlace(tmp, abs, { ...opts, shown }, ids);
+    moved = true;
   } catch (e) {
-    if (e instanceof OutputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    throw new OutputError(`${shown}: could not write ${opts.what ?? 'the output'} (${code}). Check the folder exists and that you can write to it.`, 'io');
+    throw asOutputError(e, shown, opts.what);
   } finally {
     if (!moved) await unlink(tmp).catch(() => undefined);
+  }
+}
+
+/**
+ * The same, streamed (a batch's report, written as drafts finish): pieces go to a new
+ * temporary file beside the target; `close` moves it into place under the same rules, with
+ * the options as they are then (the photos a draft names are inputs known only at the end);
+ * `abort` removes it.
+ */
+export async function openOutput(
+  target: string,
+  opts: () => WriteOptions,
+): Promise<{ write(s: string): Promise<void>; close(): Promise<void>; abort(): Promise<void> }> {
+  const abs = path.resolve(target);
+  const first = opts();
+  const shown = first.shown ?? target;
+  const refused = refusal(abs, { ...first, shown });
+  if (refused) throw refused;
+  if (first.mkdir) await mkdir(path.dirname(abs), { recursive: true });
+  const tmp = tempBeside(abs);
+  let fh: FileHandle;
+  try {
+    fh = await open(tmp, 'wx', 0o644);
+  } catch (e) {
+    throw asOutputError(e, shown, first.what);
+  }
+  let pending: string[] = [];
+  let size = 0;
+  const flush = async (): Promise<void> => {
+    if (pending.length === 0) return;
+    const chunk = pending.join('');
+    pending = [];
+    size = 0;
+    await fh.write(chunk);
+  };
+  let finished = false;
+  return {
+    async write(s) {
+      pending.push(s);
+      size += s.length;
+      if (size >= 1 << 16) await flush().catch((e) => Promise.reject(asOutputError(e, shown, first.what)));
+    },
+    async close() {
+      try {
+        await flush();
+        await fh.sync();
+        await fh.close();
+        const last = opts();
+        await moveIntoPlace(tmp, abs, { ...last, shown }, inputIds(last.inputs));
+        finished = true;
+      } catch (e) {
+        throw asOutputError(e, shown, first.what);
+      } finally {
+        if (!finished) await unlink(tmp).catch(() => undefined);
+      }
+    },
+    async abort() {
+      if (finished) return;
+      finished = true;
+      await fh.close().catch(() => undefined);
+      await unlink(tmp).catch(() => undefined);
+    },
+  };
+}
+
+function tempBeside(abs: string): string {
+  return path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.${randomBytes(4).toString('hex')}.smcheck-tmp`);
+}
+
+function asOutputError(e: unknown, shown: string, what: string | undefined): OutputError {
+  if (e instanceof OutputError) return e;
+  const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+  return new OutputError(`${shown}: could not write ${what ?? 'the output'} (${code}). Check the folder exists and that you can write to it.`, 'io');
+}
+
+/** Move a finished temporary file to `abs`: a rename with --force, else a hard link that never replaces. */
+async function moveIntoPlace(tmp: string, abs: string, opts: WriteOptions & { shown: string }, ids: Set<string>): Promise<void> {
+  const { shown } = opts;
+  if (opts.force) {
+    // check again just before the move: a link or an input may have appeared meanwhile
+    const late = refusal(abs, opts, ids);
+    if (late) throw late;
+    await rename(tmp, abs);
+    return;
+  }
+  try {
+    await link(tmp, abs); // fails with EEXIST if the name is taken: never replaces anything
+    await unlink(tmp).catch(() => undefined);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw refusal(abs, opts, ids) ?? new OutputError(`${shown}: already exists.`, 'exists');
+    // file systems without hard links (FAT, some network shares): check, then rename
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV' && code !== 'EMLINK') throw e;
+    const late = await lstat(abs).then(() => true, () => false);
+    if (late) throw refusal(abs, opts, ids) ?? new OutputError(`${shown}: already exists.`, 'exists');
+    await rename(tmp, abs);
   }
 }
 

@@ -43,7 +43,7 @@ export function configLine(cfg: ConfigSummary): string {
   return `${safe(cfg.file)}${cfg.school ? ` (${safe(cfg.school)})` : ''}: ${parts.join(', ')}.`;
 }
 
-function configLines(cfg: ConfigSummary, ctx: ReportContext, c: C): string[] {
+export function configLines(cfg: ConfigSummary, ctx: ReportContext, c: C): string[] {
   const out = wrap(configLine(cfg), ctx.width).map((l) => (cfg.file ? c.dim(l) : c.yellow(l)));
   if (cfg.disabled.length) out.push(...wrap(`Switched off in ${safe(cfg.file ?? 'the config')}: ${cfg.disabled.join(', ')}.`, ctx.width).map((l) => c.dim(l)));
   for (const r of cfg.replaced) {
@@ -58,7 +58,7 @@ function sevLabel(s: Severity, c: C): string {
   return c.blue('info   ');
 }
 
-function formatResult(r: DraftResult, ctx: ReportContext, c: C): string[] {
+export function formatResult(r: DraftResult, ctx: ReportContext, c: C): string[] {
   const { width } = ctx;
   const out: string[] = [];
   const photos = r.images.filter((i) => i !== r.draft).map(safe);

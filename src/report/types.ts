@@ -11,3 +11,26 @@ export interface ReportContext {
 }
 
 export type Formatter = (report: Report, ctx: ReportContext) => string;
+
+/** The report's top-level keys other than results and summary (tool, version, ...). */
+export type ReportHead = Omit<Report, 'results' | 'summary'>;
+
+/**
+ * A format that writes a batch as it goes (src/cli/check.ts): `begin`, then `result` once per
+ * draft in order (with the draft's text when the format shows it), then `end` with the
+ * counters. Each returns the piece to write.
+ */
+export interface StreamReporter {
+  /** Whether `result` needs the draft's text. */
+  wantsText: boolean;
+  begin(head: ReportHead): string | Promise<string>;
+  result(r: import('../types.js').DraftResult, text: string | undefined): string | Promise<string>;
+  end(batch: import('../engine/tally.js').BatchSummary): string | Promise<string>;
+}
+
+export interface StreamContext {
+  color: boolean;
+  cwd: string;
+  /** Terminal width to wrap text to; undefined: no wrapping. */
+  width?: number;
+}

@@ -45,18 +45,29 @@ export function verdictTable(results: DraftResult[], c: C): string[] {
 /** "2 drafts and 1 photo" */
 export function inputsLabel(results: DraftResult[]): string {
   const photos = results.filter(isPhotoResult).length;
-  const drafts = results.length - photos;
+  return countsLabel(results.length - photos, photos);
+}
+
+export function countsLabel(drafts: number, photos: number): string {
   if (photos === 0) return plural(drafts, 'draft');
   if (drafts === 0) return plural(photos, 'photo');
   return `${plural(drafts, 'draft')} and ${plural(photos, 'photo')}`;
 }
 
-export function closingLines(report: Report, c: C): string[] {
+/** Totals of a streamed batch (src/report/stream.ts), which keeps no results. */
+export interface Totals {
+  errors: number;
+  warnings: number;
+  /** inputsLabel of all the results. */
+  label: string;
+}
+
+export function closingLines(report: Report, c: C, totals?: Totals): string[] {
   const { summary, results } = report;
-  const errors = results.reduce((n, r) => n + count(r, 'error'), 0);
-  const warnings = results.reduce((n, r) => n + count(r, 'warning'), 0);
+  const errors = totals?.errors ?? results.reduce((n, r) => n + count(r, 'error'), 0);
+  const warnings = totals?.warnings ?? results.reduce((n, r) => n + count(r, 'warning'), 0);
   const also = warnings ? c.yellow(` Also ${plural(warnings, 'warning')} worth a look.`) : '';
-  if (results.length === 1) {
+  if ((totals ? summary.drafts : results.length) === 1 && results.length === 1) {
     const r = results[0];
     const what = isPhotoResult(r) ? 'photo' : 'post';
     if (r.status === 'pass') {
@@ -70,7 +81,7 @@ export function closingLines(report: Report, c: C): string[] {
     return [c.red.bold(`NOT CHECKED: ${safe(r.draft)} could not be read in full. Do not post this ${what} until it has been checked.`) + found];
   }
   const lines = [
-    c.bold(`${inputsLabel(results)} checked: `) +
+    c.bold(`${totals?.label ?? inputsLabel(results)} checked: `) +
       c.green(`${summary.passed} safe to post`) +
       ', ' +
       (summary.failed ? c.red.bold(`${summary.failed} need changes`) : '0 need changes') +
