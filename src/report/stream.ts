@@ -27,6 +27,7 @@ function textStream(text: typeof import('./text.js'), verdict: typeof import('./
   let only: DraftResult | undefined;
   // The verdict table's rows, rendered as each result passes (NOT CHECKED, FAIL, PASS).
   const rows: Record<DraftResult['status'], string[]> = { error: [], fail: [], pass: [] };
+  const failing: { errors: number; row: string }[] = [];
   let header = '';
   const totals = { errors: 0, warnings: 0, drafts: 0, photos: 0 };
   return {
@@ -44,7 +45,8 @@ function textStream(text: typeof import('./text.js'), verdict: typeof import('./
       else totals.drafts++;
       const [h, row] = verdict.verdictTable([r], c);
       header = h;
-      rows[r.status].push(row);
+      if (r.status === 'fail') failing.push({ errors: verdict.count(r, 'error'), row });
+      else rows[r.status].push(row);
       if (rows.pass.length > TABLE_ALL_UP_TO) rows.pass.length = 0;
       rctx.sources.clear();
       if (source !== undefined) rctx.sources.set(r.draft, source);
@@ -57,7 +59,9 @@ function textStream(text: typeof import('./text.js'), verdict: typeof import('./
       if (n > 1) {
         out.push(...batchLines(batch, c));
         const passRows = n <= TABLE_ALL_UP_TO ? rows.pass : [];
-        out.push(header, ...rows.error, ...rows.fail, ...passRows);
+        // Failing drafts worst first (most problems; stable for equal counts).
+        const fails = failing.sort((a, b) => b.errors - a.errors).map((f) => f.row);
+        out.push(header, ...rows.error, ...fails, ...passRows);
         if (passRows.length < batch.summary.passed) out.push(c.dim(`(and ${batch.summary.passed} PASS)`));
         out.push('');
       }
@@ -69,14 +73,18 @@ function textStream(text: typeof import('./text.js'), verdict: typeof import('./
 }
 
 /** After a batch (more than one draft): the rules most broken and the failing drafts, worst first. */
-export function batchLines(batch: BatchSummary, c: InstanceType<typeof Chalk>): string[] {
+export function batchLines(batch: BatchSummary, c: InstanceType<typeof Chalk>, opts: { worst?: boolean } = {}): string[] {
   const { summary, rules, worst } = batch;
   if (summary.drafts < 2 || worst.length === 0) return [];
   const out: string[] = [];
   const plural = (n: number, w: string): string => `${n} ${w}${n === 1 ? '' : 's'}`;
   if (rules.length > 0) {
     out.push(c.bold('Rules most broken:'));
-    for (const r of rules.slice(0, 5)) out.push(`  ${r.rule.padEnd(22)} ${plural(r.drafts, 'draft')}, ${plural(r.findings, 'problem')}`);
+    for (const r of rules.slice(0, 5)) out.push(`  ${r.rule.padEnd(22)} ${plural(r.drafts, 'draft')}, ${plural(r.findings, 'finding')}`);
+  }
+  if (!opts.worst) {
+    out.push('');
+    return out;
   }
   const shown = summary.failed + summary.errored;
   out.push(c.bold(shown > worst.length ? `Worst first (${worst.length} of ${shown}):` : 'Worst first:'));

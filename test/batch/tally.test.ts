@@ -34,8 +34,8 @@ describe('Tally', () => {
   });
 
   it('is printed after a batch', () => {
-    const text = batchLines(out, new Chalk({ level: 0 })).join('\n');
-    expect(text).toContain('Rules most broken:\n  exact-time             3 drafts, 3 problems');
+    const text = batchLines(out, new Chalk({ level: 0 }), { worst: true }).join('\n');
+    expect(text).toContain('Rules most broken:\n  exact-time             3 drafts, 3 findings');
     expect(text).toContain('Worst first (3 of 5):\n  NOT CHECKED  d.md  could not be read');
     expect(text).toContain('FAIL  e.md  4 problems (exact-time, no-publish, pupil-surname)');
   });

@@ -73,9 +73,10 @@ describe('order and streaming', () => {
 
   it('a batch ends with the summary: counts, rules most broken, worst first', () => {
     const r = smcheck(['fixtures/drafts']);
-    expect(r.out).toMatch(/Rules most broken:\n {2}\S+ +\d+ drafts?, \d+ problems?/);
-    expect(r.out).toMatch(/Worst first:\n {2}FAIL {2}fixtures\/drafts\/sports-day\.md {2}\d+ problems/);
-    expect(r.out).toMatch(/7 drafts checked: 2 safe to post, 5 need changes\.\nFAIL:/);
+    expect(r.out).toMatch(/Rules most broken:\n {2}\S+ +\d+ drafts?, \d+ findings?/);
+    // The verdict table: failing drafts worst first, then the ones that passed.
+    expect(r.out).toMatch(/VERDICT +ERRORS +WARNINGS +INPUT\nFAIL +6 +0 +fixtures\/drafts\/sports-day\.md\nFAIL +3 +3 +fixtures\/drafts\/garden-trip\.md\n/);
+    expect(r.out).toMatch(/PASS +0 +0 +fixtures\/drafts\/office-hours\.txt\n\n7 drafts checked: 2 safe to post, 5 need changes\.\nFAIL:/);
     // No progress bar when stderr is not a terminal.
     expect(r.err).toBe('');
   });
