@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, copyFileSync, cpSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Ajv from 'ajv';
@@ -76,7 +76,7 @@ describe('order and streaming', () => {
     expect(r.out).toMatch(/Rules most broken:\n {2}\S+ +\d+ drafts?, \d+ findings?/);
     // The verdict table: failing drafts worst first, then the ones that passed.
     expect(r.out).toMatch(/VERDICT +ERRORS +WARNINGS +INPUT\nFAIL +6 +0 +fixtures\/drafts\/sports-day\.md\nFAIL +3 +3 +fixtures\/drafts\/garden-trip\.md\n/);
-    expect(r.out).toMatch(/PASS +0 +0 +fixtures\/drafts\/office-hours\.txt\n\n7 drafts checked: 2 safe to post, 5 need changes\.\nFAIL:/);
+    expect(r.out).toMatch(/PASS +0 +0 +fixtures\/drafts\/office-hours\.txt\n\n8 drafts checked: 2 safe to post, 6 need changes\.\nFAIL:/);
     // No progress bar when stderr is not a terminal.
     expect(r.err).toBe('');
   });
@@ -139,8 +139,7 @@ describe('HTML report', () => {
     writeFileSync(path.join(dir, 'evil.md'), '# Hello <script>alert(1)</script>\n\n<img src=x onerror="alert(2)"> Amelia Hughes at 6pm & more\n');
     copyFileSync(path.join(ROOT, 'fixtures', 'drafts', 'photos', 'garden.jpg'), path.join(dir, 'evil-<b>1.jpg'));
     copyFileSync(path.join(ROOT, 'fixtures', 'smcheck.yml'), path.join(dir, 'smcheck.yml'));
-    mkdirSync(path.join(dir, 'data'));
-    for (const f of ['roster.csv', 'staff.csv', 'no-publish.csv']) copyFileSync(path.join(ROOT, 'fixtures', 'data', f), path.join(dir, 'data', f));
+    cpSync(path.join(ROOT, 'fixtures', 'data'), path.join(dir, 'data'), { recursive: true });
     const r = smcheck(['--format', 'html', '-o', 'report.html', '.'], dir);
     expect(r.err).toBe('');
     expect(r.code).toBe(1);

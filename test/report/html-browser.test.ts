@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT } from '../helpers/rule-tester.js';
@@ -27,8 +27,7 @@ describe.skipIf(!have)('the HTML report in headless chromium', () => {
     copyFileSync(path.join(ROOT, 'fixtures', 'drafts', 'photos', 'garden.jpg'), path.join(dir, 'sports-day.jpg'));
     writeFileSync(path.join(dir, 'clean.md'), 'A lovely week in school.\n');
     copyFileSync(path.join(ROOT, 'fixtures', 'smcheck.yml'), path.join(dir, 'smcheck.yml'));
-    mkdirSync(path.join(dir, 'data'));
-    for (const f of ['roster.csv', 'staff.csv', 'no-publish.csv']) copyFileSync(path.join(ROOT, 'fixtures', 'data', f), path.join(dir, 'data', f));
+    cpSync(path.join(ROOT, 'fixtures', 'data'), path.join(dir, 'data'), { recursive: true });
     const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'smcheck.js'), '--format', 'html', '-o', 'report.html', '.'], { cwd: dir, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(1);
     const file = path.join(dir, 'report.html');
