@@ -28,7 +28,7 @@ await build({
   sourcemap: false,
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
-  external: ['sharp', 'mammoth', 'open', 'exifr', 'exifr/*', 'compromise', 'libheif-js', 'libheif-js/*', 'compromise/*', 'sentiment', 'sentiment/*'],
+  external: ['sharp', 'mammoth', 'open', 'exifr', 'exifr/*', 'compromise', 'libheif-js', 'libheif-js/*', 'compromise/*', 'sentiment', 'sentiment/*', 'unhomoglyph'],
   define: { __SMCHECK_VERSION__: JSON.stringify(pkg.version) },
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
   logLevel: 'warning',

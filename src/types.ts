@@ -124,6 +124,8 @@ export interface School {
   site?: { lat: number; lon: number; radius: number };
   devices: Device[];
   maxImageSize: number;
+  /** Drafts larger than this many bytes are refused (the config's maxDraftSize; default 5 MB). */
+  maxDraftBytes?: number;
 }
 
 /** A rule after loading: the common keys plus its kind's validated options. */
@@ -269,3 +271,10 @@ export interface CheckKind<O = any> {
   options: z.ZodType<O>;
   run(ctx: CheckContext, rule: Rule<O>): Hit[] | Promise<Hit[]>;
 }
+
+/**
+ * At most this many findings per rule and draft are reported (a pattern matching every
+ * character of a 100,000-character line must not make 100,000 findings); the rest are counted
+ * in one note. Check kinds may stop searching once they have one more than this.
+ */
+export const MAX_FINDINGS_PER_RULE = 100;

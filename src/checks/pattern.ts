@@ -15,6 +15,7 @@
  */
 import * as z from 'zod';
 import { RE2JS } from 're2js';
+import { MAX_FINDINGS_PER_RULE } from '../types.js';
 import type { CheckContext, CheckKind, Hit, Rule } from '../types.js';
 
 /** What RE2 leaves out that people write, said in words (RE2 runs in linear time: no pattern can hang). */
@@ -191,16 +192,21 @@ export const check: CheckKind<Options> = {
     // escalated matches first, so a stronger finding wins over a plain one on the same words
     const ordered = [...(await compiled)].sort((a, b) => Number(!!b.escalate) - Number(!!a.escalate));
     const taken: [number, number][] = [];
+    // Each search is linear; restarting one character after each match could still be
+    // quadratic on overlapping matches (`a+` on 'aaaa…'), so stop once the engine's cap is passed.
+    const enough = (): boolean => hits.length > MAX_FINDINGS_PER_RULE;
     for (const c of ordered) {
+      if (enough()) break;
       const m = c.re.matcher(text);
-      // Whole-word wrappers consume the boundary character, so restart each search one
-      // character after the previous match's start to find adjacent matches too.
       let from = 0;
-      while (from <= text.length && m.find(from)) {
+      while (from <= text.length && !enough() && m.find(from)) {
         const g = m.groupCount() >= 1 && m.start(1) >= 0 ? 1 : 0;
         const start = m.start(g);
         const end = m.end(g);
-        from = Math.max(start, m.start(0)) + 1;
+        // go on from the end of what was reported (matches do not overlap: `a+` on 'aaaa…' is
+        // one finding, and the search stays linear); a whole-word wrapper's consumed boundary
+        // character can start the next match
+        from = Math.max(end, m.start(0) + 1);
         if (end <= start) continue;
         const key = `${start}:${end}`;
         if (seen.has(key)) continue;

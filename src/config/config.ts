@@ -47,6 +47,7 @@ export const configSchema = z
       )
       .optional(),
     maxImageSize: z.number().int().positive().optional(),
+    maxDraftSize: z.number().positive().max(1024).optional(),
     severity: z.record(z.string(), z.enum(['error', 'warning', 'info'])).optional(),
   })
   .strict();
@@ -156,6 +157,7 @@ export function loadConfig(file: string | undefined, cwd = process.cwd()): Loade
   if (cfg.site) school.site = cfg.site;
   school.devices = (cfg.devices ?? []).map((d) => ({ ...d, serial: d.serial === undefined ? undefined : String(d.serial) }));
   if (cfg.maxImageSize) school.maxImageSize = cfg.maxImageSize;
+  if (cfg.maxDraftSize) school.maxDraftBytes = Math.round(cfg.maxDraftSize * 1024 * 1024);
   const ruleDirs = (cfg.rules === undefined ? [] : Array.isArray(cfg.rules) ? cfg.rules : [cfg.rules]).map((d) => {
     const r = rel(d);
     if (!existsSync(r.abs) || !statSync(r.abs).isDirectory()) {

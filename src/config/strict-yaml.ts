@@ -3,7 +3,7 @@
  * schema, and turn the first problem into `file:line:column: what is wrong` pointing at the
  * offending key (or value).
  */
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, visit, type Document, type Node as YamlNode } from 'yaml';
 import * as z from 'zod';
 import { UsageError } from '../errors.js';
 
@@ -35,7 +35,36 @@ export function parseYaml(source: string, file: string, what: string): ParsedYam
     const msg = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     throw new UsageError(`${file}:${p.line}:${p.col}: ${what} is not valid YAML: ${msg}. Check the indentation and quotes on this line.`);
   }
-  return { file, what, doc, lineCounter, raw: doc.toJS() ?? {} };
+  return { file, what, doc, lineCounter, raw: yamlToJs(doc, (offset, msg) => {
+    const p = lineCounter.linePos(offset);
+    return new UsageError(`${file}:${p.line}:${p.col}: ${what}: ${msg}`);
+  }) ?? {} };
+}
+
+/**
+ * doc.toJS(), with the document's own mistakes as one-line errors at their place: an "alias
+ * bomb" (aliases of aliases that expand to millions of values) stops at yaml's alias limit and
+ * is reported at the first alias, never as an internal error.
+ */
+export function yamlToJs(doc: Document, fail: (offset: number, message: string) => Error): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    let at = 0;
+    let name = '';
+    visit(doc, {
+      Alias(_, node) {
+        at = node.range?.[0] ?? 0;
+        name = node.source;
+        return visit.BREAK;
+      },
+    });
+    const msg = (e as Error).message;
+    if (/alias/i.test(msg)) {
+      throw fail(at, `its aliases (*${name} ...) expand to too many values. Write the values out instead of using & and * references.`);
+    }
+    throw fail(at, msg.split('\n')[0]);
+  }
 }
 
 export function parseStrictYaml<T>(source: string, file: string, schema: z.ZodType<T>, what: string): StrictResult<T> {

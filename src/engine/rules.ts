@@ -79,7 +79,8 @@ export async function loadRuleFile(abs: string, shown: string): Promise<LoadedRu
   const parsed = parseYaml(source, shown, 'rule');
   const header = validateYaml(parsed, headerSchema);
   const kindName = header.value.extends;
-  const loader = checkKinds[kindName];
+  // an own key only: 'extends: __proto__' or 'constructor' is an unknown kind, not Object's
+  const loader = Object.hasOwn(checkKinds, kindName) ? checkKinds[kindName] : undefined;
   if (!loader) {
     const line = header.lineOf(['extends']);
     const col = (source.split('\n')[line - 1]?.indexOf(kindName) ?? -1) + 1 || 1;

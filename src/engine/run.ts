@@ -6,10 +6,12 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { MAX_FINDINGS_PER_RULE } from '../types.js';
 import type { CheckContext, DraftResult, Finding, Hit, ImageRef, School, Severity } from '../types.js';
 import type { PhotoMeta } from '../inputs/photo/index.js';
 import { InputError } from '../errors.js';
 import { readDraft, type ParsedDraft } from '../inputs/draft.js';
+import { ENCODING_NAMES } from '../inputs/decode.js';
 import { LineMap } from '../text/positions.js';
 import type { LoadedRule } from './rules.js';
 import { applySuppressions, parseDirectives, suppressionReport, SUPPRESSION_RULE } from './suppress.js';
@@ -74,7 +76,7 @@ export async function checkDraft(input: DraftInput, opts: RunOptions): Promise<D
     draft = emptyDraftFor(photoRef(input.path, cwd, 'standalone'));
   } else {
     try {
-      draft = input.parsed ?? (await readDraft(input.path, cwd));
+      draft = input.parsed ?? (await readDraft(input.path, cwd, { maxBytes: opts.school.maxDraftBytes }));
     } catch (e) {
       if (e instanceof InputError) {
         return { draft: input.path, images: (input.extraImages ?? []).map((i) => i.path), status: 'error', error: e.message, findings: [], suppressions: [] };
@@ -179,9 +181,12 @@ export async function checkDraft(input: DraftInput, opts: RunOptions): Promise<D
   }
   const { directives, problems } = parseDirectives(draft, lines);
   const protectedRules = new Set(opts.rules.filter((r) => r.protected).map((r) => r.id));
-  const kept = applySuppressions(dedupe(located), directives, protectedRules);
+  const unsuppressed = applySuppressions(dedupe(located), directives, protectedRules);
+  const kept = capPerRule(unsuppressed);
   const active = new Set(opts.rules.map((r) => r.id));
   const { records, warnings } = suppressionReport(directives, draft.path, opts.knownRuleIds ?? active, active);
+  const note = readingNote(draft);
+  if (note) warnings.push({ rule: READING_RULE, severity: 'info', file: draft.path, line: 1, column: 1, message: note, policy: '' });
   for (const p of problems) {
     warnings.push({ rule: SUPPRESSION_RULE, severity: 'warning', file: draft.path, line: p.line, column: 1, message: p.message, policy: '' });
   }
@@ -195,7 +200,8 @@ export async function checkDraft(input: DraftInput, opts: RunOptions): Promise<D
     suppressions: records,
   };
   if (draft.format !== 'none') outcome.text = draft.text;
-  const count = (s: Severity): number => findings.filter((f) => f.severity === s).length;
+  // counted before the cap, so --max-warnings sees every warning
+  const count = (s: Severity): number => unsuppressed.filter((f) => f.severity === s).length + warnings.filter((f) => f.severity === s).length;
   if (errors.length > 0) {
     outcome.status = 'error';
     outcome.error = errors.join(' ');
@@ -211,6 +217,15 @@ export async function checkDraft(input: DraftInput, opts: RunOptions): Promise<D
     }
   }
   return outcome;
+}
+
+/** Findings about how a draft was read (its encoding, a Word document) carry this id. */
+export const READING_RULE = 'reading';
+
+function readingNote(draft: ParsedDraft): string | undefined {
+  if (!draft.encoding) return undefined;
+  if (draft.encoding === 'docx') return 'read from a Word document: each line number is a paragraph number.';
+  return `saved as ${ENCODING_NAMES[draft.encoding]}, not UTF-8: smcheck decoded it, so accented names (Zoë) were read correctly. Saving drafts as UTF-8 avoids surprises in other tools.`;
 }
 
 function toFinding(hit: Hit, rule: LoadedRule, draft: ParsedDraft, lines: LineMap): Located {
@@ -282,6 +297,28 @@ export function fill(template: string, data: Record<string, string | number>): s
   return template.replace(/\{(\w+)\}/g, (all, key: string) => (data[key] !== undefined ? String(data[key]) : all));
 }
 
+/** At most MAX_FINDINGS_PER_RULE findings per rule, the rest counted in one note. */
+function capPerRule(findings: Located[]): Located[] {
+  const count = new Map<string, number>();
+  const out: Located[] = [];
+  const over = new Map<string, Located>();
+  // errors first, so the findings kept are never milder than those left out
+  const bySeverity = findings.length > MAX_FINDINGS_PER_RULE ? [...findings].sort((a, b) => SEV_ORDER[a.severity] - SEV_ORDER[b.severity]) : findings;
+  for (const f of bySeverity) {
+    const n = (count.get(f.rule) ?? 0) + 1;
+    count.set(f.rule, n);
+    if (n <= MAX_FINDINGS_PER_RULE) out.push(f);
+    else if (!over.has(f.rule)) over.set(f.rule, f);
+  }
+  for (const [rule, first] of over) {
+    out.push({
+      rule, severity: 'info', file: first.file, line: first.line, column: first.column, policy: first.policy,
+      message: `more findings of this rule are not listed (at most ${MAX_FINDINGS_PER_RULE} per rule and draft). Fix these first, then check again.`,
+    });
+  }
+  return out;
+}
+
 function dedupe(findings: Located[]): Located[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
@@ -346,5 +383,7 @@ export function applyFixes(text: string, fixes: { start: number; end: number; re
 
 export function fixedPath(draftPath: string): string {
   const ext = path.extname(draftPath);
+  // a Word document's fixed copy is its text (smcheck does not write Word files)
+  if (ext.toLowerCase() === '.docx') return `${draftPath.slice(0, -ext.length)}.fixed.txt`;
   return ext ? `${draftPath.slice(0, -ext.length)}.fixed${ext}` : `${draftPath}.fixed.md`;
 }

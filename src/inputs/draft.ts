@@ -3,7 +3,6 @@
  * what a reader of the published post would see (the "prose"), its blocks, links, quotes,
  * front matter and attached photos. Every offset is into `Draft.text`.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfm } from 'micromark-extension-gfm';
@@ -15,7 +14,11 @@ import type { Nodes, Root } from 'mdast';
 import type { Block, Draft, ImageRef, Link, TextSpan } from '../types.js';
 import { InputError } from '../errors.js';
 import { stripBom, LineMap } from '../text/positions.js';
+import { foldLookalikes } from '../text/lookalikes.js';
+import { yamlToJs } from '../config/strict-yaml.js';
 import { isPhotoPath } from './paths.js';
+import { decodeText, type TextEncoding } from './decode.js';
+import { DEFAULT_MAX_DRAFT_BYTES, readRegularFile } from './read-file.js';
 
 /** Front-matter keys whose values get published with the post, so they are checked as text. */
 export const PUBLISHED_KEYS = new Set([
@@ -27,32 +30,42 @@ export interface ParsedDraft extends Draft {
   uncheckedImages?: { url: string; span: TextSpan }[];
   /** The front-matter `smcheck:` block, raw, for suppressions. */
   frontMatterSmcheck?: { value: unknown; line: number };
+  /** How the file's bytes were decoded, when not plain UTF-8 (noted in the report). */
+  encoding?: TextEncoding | 'docx';
 }
 
-export async function readDraft(userPath: string, cwd = process.cwd()): Promise<ParsedDraft> {
+export interface ReadOptions {
+  /** Drafts larger than this many bytes are refused (default 5 MB; the config's maxDraftSize). */
+  maxBytes?: number;
+}
+
+export async function readDraft(userPath: string, cwd = process.cwd(), opts: ReadOptions = {}): Promise<ParsedDraft> {
   const absPath = path.resolve(cwd, userPath);
-  let buf: Buffer;
-  try {
-    buf = await readFile(absPath);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(`${userPath}: no such file. Check the path and try again.`);
-    if (code === 'EISDIR') throw new InputError(`${userPath}: is a folder, not a draft.`);
-    if (code === 'EACCES') throw new InputError(`${userPath}: permission denied. Check that you can open the file.`);
-    throw new InputError(`${userPath}: could not be read (${code ?? (e as Error).message}).`);
-  }
-  if (buf.includes(0)) {
-    throw new InputError(`${userPath}: is not a text file. Save the draft as plain text or Markdown (.md, .txt).`);
-  }
-  const text = stripBom(buf.toString('utf8'));
+  const buf = readRegularFile(absPath, userPath, opts.maxBytes ?? DEFAULT_MAX_DRAFT_BYTES);
   const ext = path.extname(userPath).toLowerCase();
-  const format = ext === '.txt' ? 'text' : 'markdown';
-  return parseDraft(text, { path: userPath, absPath, format });
+  if (ext === '.docx') {
+    const { docxText } = await import('./docx.js');
+    const draft = parseDraft(await docxText(buf, userPath), { path: userPath, absPath, format: 'text', paragraphPerLine: true });
+    draft.encoding = 'docx';
+    return draft;
+  }
+  return parseDraftBytes(buf, { path: userPath, absPath, format: ext === '.txt' ? 'text' : 'markdown' });
+}
+
+/** A draft from its bytes (a file, or standard input): decoded, then parsed. */
+export function parseDraftBytes(buf: Uint8Array, where: { path: string; absPath: string; format: 'markdown' | 'text' }): ParsedDraft {
+  const decoded = decodeText(buf);
+  if (!decoded) {
+    throw new InputError(`${where.path}: is not a text file. Save the draft as plain text or Markdown (.md, .txt), or as a Word document (.docx).`);
+  }
+  const draft = parseDraft(decoded.text, where);
+  if (decoded.encoding !== 'utf-8') draft.encoding = decoded.encoding;
+  return draft;
 }
 
 export function parseDraft(
   text: string,
-  where: { path: string; absPath: string; format: 'markdown' | 'text' },
+  where: { path: string; absPath: string; format: 'markdown' | 'text'; paragraphPerLine?: boolean },
 ): ParsedDraft {
   text = stripBom(text);
   const draft: ParsedDraft = {
@@ -69,11 +82,11 @@ export function parseDraft(
   };
   const prose = blankOut(text);
   if (where.format === 'text') {
-    parsePlainText(draft, prose);
+    parsePlainText(draft, prose, where.paragraphPerLine);
   } else {
     parseMarkdown(draft, prose);
   }
-  draft.prose = prose.join('');
+  draft.prose = foldLookalikes(prose.join(''));
   return draft;
 }
 
@@ -97,7 +110,7 @@ function copy(prose: string[], text: string, start: number, end: number): void {
 // A URL in plain text: scheme or www., up to whitespace; trailing punctuation is not part of it.
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"']+/gi;
 
-function parsePlainText(draft: Draft, prose: string[]): void {
+function parsePlainText(draft: Draft, prose: string[], paragraphPerLine = false): void {
   const { text } = draft;
   copy(prose, text, 0, text.length);
   for (const m of text.matchAll(URL_RE)) {
@@ -108,8 +121,8 @@ function parsePlainText(draft: Draft, prose: string[]): void {
     draft.links.push({ url: /^www\./i.test(url) ? `http://${url}` : url, text: '', span: { start, end }, bare: true });
     for (let i = start; i < end; i++) prose[i] = ' ';
   }
-  // blocks: paragraphs separated by blank lines
-  const re = /\S[\s\S]*?(?=\r?\n[ \t]*\r?\n|$)/g;
+  // blocks: paragraphs separated by blank lines (a Word document: one paragraph a line)
+  const re = paragraphPerLine ? /\S[^\n]*/g : /\S[\s\S]*?(?=\r?\n[ \t]*\r?\n|$)/g;
   for (const m of text.matchAll(re)) {
     draft.blocks.push({ kind: 'text', start: m.index!, end: m.index! + m[0].length });
   }
@@ -117,8 +130,12 @@ function parsePlainText(draft: Draft, prose: string[]): void {
 }
 
 function maskComments(text: string, prose: string[]): void {
-  for (const m of text.matchAll(/<!--[\s\S]*?-->/g)) {
-    for (let i = m.index!; i < m.index! + m[0].length; i++) if (prose[i] !== '\n' && prose[i] !== '\r') prose[i] = ' ';
+  // indexOf, not a lazy regex: many unclosed '<!--' must not make this quadratic
+  for (let at = text.indexOf('<!--'); at >= 0; ) {
+    const close = text.indexOf('-->', at + 4);
+    if (close < 0) return;
+    for (let i = at; i < close + 3; i++) if (prose[i] !== '\n' && prose[i] !== '\r') prose[i] = ' ';
+    at = text.indexOf('<!--', close + 3);
   }
 }
 
@@ -134,7 +151,9 @@ function parseMarkdown(draft: ParsedDraft, prose: string[]): void {
     throw new InputError(`${draft.path}: the Markdown could not be read (${(e as Error).message}).`);
   }
 
-  const walk = (node: Nodes, inQuote: boolean): void => {
+  // `walk` queues a child: the tree is walked with an explicit stack, in document order, so
+  // 5,000 nested blockquotes cannot overflow the call stack
+  const visit = (node: Nodes, inQuote: boolean, walk: (child: Nodes, inQuote: boolean) => void): void => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     switch (node.type) {
@@ -197,7 +216,13 @@ function parseMarkdown(draft: ParsedDraft, prose: string[]): void {
       for (const c of node.children as Nodes[]) walk(c, inQuote || node.type === 'blockquote');
     }
   };
-  walk(tree, false);
+  const stack: [Nodes, boolean][] = [[tree, false]];
+  while (stack.length > 0) {
+    const [node, inQuote] = stack.pop()!;
+    const children: [Nodes, boolean][] = [];
+    visit(node, inQuote, (c, q) => children.push([c, q]));
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
   draft.blocks.sort((a, b) => a.start - b.start);
 }
 
@@ -276,7 +301,11 @@ function readFrontMatter(draft: ParsedDraft, prose: string[], start: number, end
       `${draft.path}:${at.line}:${at.column}: the front matter (between the --- lines) is not valid YAML: ${err.message.split('\n')[0]}`,
     );
   }
-  const value = doc.toJS();
+  const lm = new LineMap(text);
+  const value = yamlToJs(doc, (offset, message) => {
+    const at = lm.position(contentStart + offset);
+    return new InputError(`${draft.path}:${at.line}:${at.column}: the front matter (between the --- lines): ${message}`);
+  });
   if (value && typeof value === 'object' && !Array.isArray(value)) draft.frontMatter = value as Record<string, unknown>;
   const root = doc.contents;
   if (!isMap(root)) return;
@@ -289,7 +318,6 @@ function readFrontMatter(draft: ParsedDraft, prose: string[], start: number, end
         addImageRef(draft, String(scalar.value), { start: contentStart + s, end: contentStart + e }, undefined, 'frontmatter');
       }
     } else if (lower === 'smcheck') {
-      const lm = new LineMap(text);
       const r = (pair.key as YamlNode).range;
       draft.frontMatterSmcheck = { value: (pair.value as YamlNode | null)?.toJSON?.() ?? null, line: lm.position(contentStart + (r?.[0] ?? 0)).line };
     } else if (PUBLISHED_KEYS.has(lower)) {

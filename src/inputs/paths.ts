@@ -1,7 +1,7 @@
 /** What kind of input a path is, by its extension. */
 import path from 'node:path';
 
-export const DRAFT_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
+export const DRAFT_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.docx']);
 export const PHOTO_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.heic', '.heif', '.tif', '.tiff', '.webp', '.avif', '.gif']);
 
 export function isDraftPath(p: string): boolean {
