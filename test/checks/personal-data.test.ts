@@ -231,3 +231,20 @@ describe('personal-data: the data itself', () => {
     expect(out.findings).toEqual([]);
   });
 });
+
+describe('the three rules: their own examples', () => {
+  for (const id of ['personal-data', 'confidential', 'link-safety']) {
+    it(`${id}: every bad example is flagged and no good one is`, async () => {
+      const tt = await ruleTester({ rules: [id], school: emptySchool() });
+      const rule = tt.rules.find((r) => r.id === id)!;
+      for (const text of rule.examples?.bad ?? []) {
+        const out = await runOn(text, tt.rules, emptySchool());
+        expect(out.findings.filter((f) => f.rule === id).length, text).toBeGreaterThan(0);
+      }
+      for (const text of rule.examples?.good ?? []) {
+        const out = await runOn(text, tt.rules, emptySchool());
+        expect(out.findings.filter((f) => f.rule === id).map((f) => f.excerpt), text).toEqual([]);
+      }
+    });
+  }
+});

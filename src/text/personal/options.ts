@@ -26,6 +26,8 @@ export const personalOptions = z
     schoolAddresses: words.describe("the school's own postcodes and address lines"),
     /** Street types that end an address after a house number ("14 Elm Road"). */
     streetTypes: words.describe('street types (Road, Lane, Close...)'),
+    /** Words just before a number that make it something other than a house number ("Room 14", "Year 6"). */
+    notHouseNumberAfter: words.describe('words before a number that make it not a house number'),
     /** Words that end an organisation's name before an address (a venue, not a home). */
     venueWords: words.describe("words ending a venue's name before its address"),
     /** Words that make a date a date of birth ("born", "DOB", "birthday"). */

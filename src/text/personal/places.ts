@@ -11,7 +11,6 @@ import type { PersonalFind, PersonalOptions } from './options.js';
 import { alternation, lastSentence, wordsRe } from './text.js';
 
 const POSTCODE = /(?<![\p{L}\p{N}])([A-Za-z]{1,2}\d[A-Za-z\d]?)[ \t]?(\d[A-Za-z]{2})(?![\p{L}\p{N}])/gu;
-const NOT_HOUSE_NUMBER = /(?:\b(?:year|yr|room|class|no|number|page|chapter|platform|gate|bus|route|level|stage|table|group|team|aged?|under|over|top|the|pitch|court|hole|lane|lap|round|match|game|step|book|unit|verse|psalm)\.?|[£$€#-])\s*$/i;
 
 type PostcodeLib = typeof import('postcode');
 let lib: Promise<PostcodeLib> | undefined;
@@ -42,10 +41,11 @@ export async function findPlaces(prose: string, o: PersonalOptions, kinds: Set<s
   const addresses: { start: number; end: number }[] = [];
   if (kinds.has('address') && o.streetTypes.length) {
     const name = "(?:[A-Z][\\p{L}'’-]*\\.?[ \\t]+){1,3}";
+    const notHouse = new RegExp(`(?:(?<![\\p{L}])(?:${alternation(o.notHouseNumberAfter)})\\.?|[£$€#-])\\s*$`, 'iu');
     const re = new RegExp(`(?<![\\p{L}\\p{N}.,/:£$-])(\\d{1,4}[A-Za-z]?),?[ \\t]+${name}(?:${alternation(o.streetTypes)})(?![\\p{L}\\p{N}])`, 'gu');
     for (const m of prose.matchAll(re)) {
       const before = sentenceBefore(prose, m.index);
-      if (NOT_HOUSE_NUMBER.test(before)) continue;
+      if (notHouse.test(before)) continue;
       let end = m.index + m[0].length;
       // ", Northampton, NN1 4AB" or " NN1 4AB": the rest of the same address
       const pc = postcodes.find((p) => p.start >= end && p.start - end <= 40 && /^[,\s]*(?:[A-Z][\p{L}'’-]*[ \t]*){0,3}[,\s]*$/u.test(prose.slice(end, p.start)));
