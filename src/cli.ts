@@ -40,7 +40,7 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: (str, write) => write(safeLines(str)) });
 
   program
-    .argument('[paths...]', 'drafts (.md, .txt), photos (.jpg, .png, .heic...) or folders of drafts')
+    .argument('[paths...]', 'drafts (.md, .txt, .docx), photos (.jpg, .png, .heic...), folders, globs ("drafts/*.md"), or - for standard input')
     .option('-c, --config <file>', 'config file (default: smcheck.yml found from the draft\'s folder upwards)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'html', 'sarif']).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of the screen')
@@ -66,6 +66,8 @@ export function buildProgram(): Command {
         return;
       }
       unknownCommand(paths[0]);
+      // text piped in with no paths is a draft, as `smcheck -` is
+      if (paths.length === 0 && !process.stdin.isTTY && process.env.SMCHECK_NO_STDIN === undefined) paths = ['-'];
       if (paths.length === 0) {
         program.outputHelp();
         process.exitCode = 2;

@@ -126,6 +126,8 @@ export interface School {
   maxImageSize: number;
   /** Drafts larger than this many bytes are refused (the config's maxDraftSize; default 5 MB). */
   maxDraftBytes?: number;
+  /** Things to say about the school's data files (a roster with no pupils), shown once per draft as info. */
+  notes?: string[];
 }
 
 /** A rule after loading: the common keys plus its kind's validated options. */

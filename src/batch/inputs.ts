@@ -10,11 +10,14 @@ import type { DraftInput } from '../engine/run.js';
 import { isDraftPath, isPhotoPath } from '../inputs/paths.js';
 import { walkFolder } from './walk.js';
 import { Pairer } from './pair.js';
+import { isOwnOutputFile } from '../inputs/own-output.js';
 
 export interface ResolvedInputs {
   inputs: DraftInput[];
   /** Paths that are neither drafts, photos nor folders: reported as errors. */
   invalid: { path: string; reason: string }[];
+  /** Files smcheck wrote itself (fixed and clean copies, reports), met in folders: not read. */
+  skipped: string[];
 }
 
 export function resolveInputs(paths: string[], cwd = process.cwd()): ResolvedInputs {
@@ -22,6 +25,7 @@ export function resolveInputs(paths: string[], cwd = process.cwd()): ResolvedInp
   const cliPhotos: ImageRef[] = [];
   const invalid: ResolvedInputs['invalid'] = [];
   const folderInputs: DraftInput[] = [];
+  const skipped: string[] = [];
   for (const p of paths) {
     const abs = path.resolve(cwd, p);
     let isDir = false;
@@ -32,7 +36,7 @@ export function resolveInputs(paths: string[], cwd = process.cwd()): ResolvedInp
     }
     if (isDir && (isDraftPath(p) || isPhotoPath(p))) {
       invalid.push({ path: p, reason: `${p}: is a folder, not a ${isDraftPath(p) ? 'draft' : 'photo'}, so it was not checked. Rename it, or give the files inside it.` });
-    } else if (isDir) folderInputs.push(...walk(p, abs, cwd, invalid));
+    } else if (isDir) folderInputs.push(...walk(p, abs, cwd, invalid, skipped));
     else if (isDraftPath(p)) drafts.push({ kind: 'draft', path: p });
     else if (isPhotoPath(p)) cliPhotos.push({ path: p, absPath: abs, source: 'cli' });
     else {
@@ -45,7 +49,7 @@ export function resolveInputs(paths: string[], cwd = process.cwd()): ResolvedInp
       invalid.push({
         path: p,
         reason: exists
-          ? `${p}: not a draft (.md, .markdown, .txt) or a photo (.jpg, .png, .heic, ...). Give a draft, a photo or a folder.`
+          ? `${p}: not a draft (.md, .markdown, .txt, .docx) or a photo (.jpg, .png, .heic, ...). Give a draft, a photo or a folder.`
           : `${p}: no such file or folder. Check the path and try again.`,
       });
     }
@@ -57,12 +61,18 @@ export function resolveInputs(paths: string[], cwd = process.cwd()): ResolvedInp
     for (const ph of cliPhotos) inputs.push({ kind: 'photo', path: ph.path });
   }
   inputs.push(...folderInputs);
-  return { inputs, invalid };
+  return { inputs, invalid, skipped };
 }
 
-function walk(shown: string, abs: string, cwd: string, invalid: ResolvedInputs['invalid']): DraftInput[] {
+function walk(shown: string, abs: string, cwd: string, invalid: ResolvedInputs['invalid'], skipped: string[]): DraftInput[] {
   const pairer = new Pairer(cwd);
-  walkFolder(shown, abs, (f) => pairer.add(f), invalid);
+  // smcheck's own outputs (fixed and clean copies, saved text reports) are never drafts
+  const keep = (p: string): boolean => {
+    if (!isOwnOutputFile(path.basename(p), path.resolve(cwd, p))) return true;
+    skipped.push(p);
+    return false;
+  };
+  walkFolder(shown, abs, (f) => pairer.add({ ...f, drafts: f.drafts.filter(keep), photos: f.photos.filter(keep) }), invalid);
   // Photos referenced from a draft are attached when the draft is read; the CLI checks the
   // leftovers on their own unless some draft referenced them.
   return [...pairer.drafts, ...pairer.loose];

@@ -13,7 +13,7 @@
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { isDraftPath, isOwnOutput, isPhotoPath } from '../inputs/paths.js';
+import { isDraftPath, isPhotoPath } from '../inputs/paths.js';
 
 export const IGNORE_FILE = '.smcheckignore';
 const SKIP_DIRS = new Set(['node_modules']);
@@ -82,7 +82,7 @@ export function walkFolder(
         folder.subdirs.push(e.name);
         children.push({ shown: childShown, abs: childAbs, ignores });
       } else if (e.isFile()) {
-        if (isOwnOutput(e.name)) continue;
+        if (e.name.startsWith('~$')) continue; // Word's lock files
         if (isDraftPath(e.name) && !/^readme\./i.test(e.name)) folder.drafts.push(childShown);
         else if (isPhotoPath(e.name)) folder.photos.push(childShown);
       } else if (named) {

@@ -12,6 +12,8 @@ import { Groups, type GroupOptions } from '../batch/groups.js';
 import { notChecked, Pool, workersFor } from '../batch/pool.js';
 import { streamReporter, type StreamFormat } from '../report/stream.js';
 import { Progress } from './progress.js';
+import { expandGlobs } from '../batch/globs.js';
+import { findConfig, loadConfig } from '../config/config.js';
 import { VERSION } from '../version.js';
 import { terminalWidth, useColor } from './color.js';
 import { OutputError, openOutput, refusal, writeOutput, type WriteOptions } from '../outputs/write.js';
@@ -33,7 +35,14 @@ export interface CheckOptions {
 }
 
 export async function runCheck(paths: string[], opts: CheckOptions, cwd = process.cwd()): Promise<number> {
-  const { inputs, invalid } = resolveInputs(paths, cwd);
+  // `-` is the draft on standard input; globs are expanded for shells that do not
+  const fromStdin = paths.includes('-');
+  const { inputs, invalid, skipped } = resolveInputs(await expandGlobs(paths.filter((p) => p !== '-'), cwd), cwd);
+  if (skipped.length > 0) {
+    const names = skipped.slice(0, 3).join(', ') + (skipped.length > 3 ? `, and ${skipped.length - 3} more` : '');
+    process.stderr.write(`smcheck: skipped ${skipped.length === 1 ? "1 file smcheck wrote itself" : `${skipped.length} files smcheck wrote itself`} (${names}): reports and fixed or clean copies are not drafts.\n`);
+  }
+  if (fromStdin) inputs.unshift(await stdinInput(cwd, opts.config));
   const extraRuleDirs = opts.rules.map((d) => path.resolve(cwd, d));
   for (const d of extraRuleDirs) {
     if (!existsSync(d)) throw new UsageError(`${path.relative(cwd, d) || d}: rules folder not found (given with --rules).`);
@@ -145,6 +154,34 @@ export async function runCheck(paths: string[], opts: CheckOptions, cwd = proces
   for (const line of notWritten) process.stderr.write(`smcheck: not written: ${line}\n`);
   return notWritten.length ? Math.max(exitCodeOf(tally.summary), 2) : exitCodeOf(tally.summary);
 }
+
+/** The draft on standard input, read under the size cap of the config that applies here. */
+async function stdinInput(cwd: string, configFile?: string): Promise<DraftInput> {
+  const { readStdin } = await import('../inputs/stdin.js');
+  const { parseDraftBytes } = await import('../inputs/draft.js');
+  const { DEFAULT_MAX_DRAFT_BYTES } = await import('../inputs/read-file.js');
+  const { InputError } = await import('../errors.js');
+  const max = loadConfig(configFile ?? findConfig(cwd), cwd).school.maxDraftBytes ?? DEFAULT_MAX_DRAFT_BYTES;
+  const where = { path: STDIN_NAME, absPath: path.join(cwd, STDIN_NAME), format: 'markdown' as const };
+  let bytes: Buffer;
+  try {
+    bytes = await readStdin(max);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return { kind: 'draft', path: STDIN_NAME, readError: e.message };
+  }
+  // nothing piped in is a mistake, never an empty draft that passes
+  if (bytes.length === 0) throw new UsageError('nothing on standard input. Pipe a draft in, or give a draft, a photo or a folder (smcheck --help).');
+  try {
+    return { kind: 'draft', path: STDIN_NAME, parsed: parseDraftBytes(bytes, where) };
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return { kind: 'draft', path: STDIN_NAME, readError: e.message };
+  }
+}
+
+/** How a draft read from standard input is named in the report. */
+export const STDIN_NAME = 'stdin';
 
 /**
  * Check `items` with at most a window of them in flight, handing each outcome to `emit` in the

@@ -68,8 +68,13 @@ export interface LoadedConfig {
   dataFiles: string[];
 }
 
-/** Look for a config file from `startDir` upwards. */
+/**
+ * The config to use: SMCHECK_CONFIG when set (a shared config used from any folder), else
+ * the first config file from `startDir` upwards.
+ */
 export function findConfig(startDir: string): string | undefined {
+  const shared = process.env.SMCHECK_CONFIG;
+  if (shared) return path.resolve(shared);
   let dir = path.resolve(startDir);
   for (;;) {
     for (const name of CONFIG_NAMES) {
@@ -107,7 +112,11 @@ export function loadConfig(file: string | undefined, cwd = process.cwd()): Loade
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(
-      code === 'ENOENT' ? `${shown}: config file not found. Check the --config path, or run 'smcheck init' to make one.` : `${shown}: could not read the config (${code}).`,
+      code === 'ENOENT'
+        ? process.env.SMCHECK_CONFIG && path.resolve(process.env.SMCHECK_CONFIG) === abs
+          ? `${shown}: config file not found (named by SMCHECK_CONFIG). Fix or unset SMCHECK_CONFIG.`
+          : `${shown}: config file not found. Check the --config path, or run 'smcheck init' to make one.`
+        : `${shown}: could not read the config (${code}).`,
     );
   }
   const { value: cfg } = parseStrictYaml(source, shown, configSchema, 'config');
@@ -121,7 +130,7 @@ export function loadConfig(file: string | undefined, cwd = process.cwd()): Loade
   if (cfg.school) school.name = cfg.school;
   if (cfg.roster) {
     const r = rel(cfg.roster);
-    school.roster = loadPeople(r.abs, r.shown, 'roster');
+    school.roster = loadPeople(r.abs, r.shown, 'roster', (school.notes ??= []));
   }
   if (cfg.staff) {
     const r = rel(cfg.staff);

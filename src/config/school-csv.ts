@@ -3,10 +3,31 @@
  * quoted fields, CRLF, and varied headers. A problem is one line naming the file, the line and
  * what to fix.
  */
-import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Person } from '../types.js';
 import { UsageError } from '../errors.js';
+import { decodeText } from '../inputs/decode.js';
+import { readRegularFile } from '../inputs/read-file.js';
+
+/**
+ * Comma, semicolon (Excel where the decimal mark is a comma) or tab: the one that splits the
+ * first line with a known header into the most cells, outside quotes.
+ */
+function guessDelimiter(text: string): string {
+  const lines = text.split(/\r?\n/, 20);
+  const line = lines.find((l) => l.split(/[,;\t]/).some((c) => HEADER_ALIASES[normaliseHeader(c.replace(/^\uFEFF/, '').replace(/"/g, ''))])) ?? lines[0] ?? '';
+  const outside = line.replace(/"[^"]*"/g, '');
+  let best = ',';
+  let most = 0;
+  for (const d of [',', ';', '\t']) {
+    const n = outside.split(d).length - 1;
+    if (n > most) {
+      most = n;
+      best = d;
+    }
+  }
+  return best;
+}
 
 /** Header → field. Headers are compared lower-cased with spaces, dots, dashes and underscores removed. */
 export const HEADER_ALIASES: Record<string, Field> = {
@@ -72,25 +93,33 @@ export interface CsvTable {
   rows: { line: number; cells: string[] }[];
 }
 
+/** School lists larger than this are refused (a whole MIS export is far smaller). */
+const MAX_CSV_BYTES = 50 * 1024 * 1024;
+
 export function readCsv(file: string, shown: string, what: string): CsvTable {
-  let text: string;
+  let buf: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    buf = readRegularFile(file, shown, MAX_CSV_BYTES, what, 'nothing: export only the columns smcheck needs');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
+    const msg = (e as Error).message;
     throw new UsageError(
-      code === 'ENOENT'
+      /no such file/.test(msg)
         ? `${shown}: no such file (the ${what} named in the config). Check the path in smcheck.yml, or run 'smcheck init' to make a template.`
-        : `${shown}: could not read the ${what} (${code ?? (e as Error).message}).`,
+        : msg,
     );
   }
-  if (text.includes('\u0000')) {
+  // Excel on Windows saves "CSV" as Windows-1252, "Unicode text" as UTF-16: decode, never garble
+  const decoded = decodeText(buf);
+  if (!decoded) {
     throw new UsageError(`${shown}: the ${what} is not a CSV text file. Export it from your MIS as CSV (comma separated).`);
   }
+  const text = decoded.text;
+  const delimiter = guessDelimiter(text);
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {
       bom: true,
+      delimiter,
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true,
@@ -98,13 +127,24 @@ export function readCsv(file: string, shown: string, what: string): CsvTable {
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (e) {
     const err = e as Error & { lines?: number };
-    throw new UsageError(`${shown}:${err.lines ?? 1}: the ${what} is not valid CSV: ${err.message.replace(/^CSV_[A-Z_]+:?\s*/, '')}`);
+    throw new UsageError(`${shown}:${err.lines ?? 1}: the ${what} is not valid CSV: ${err.message.replace(/^CSV_[A-Z_]+:?\s*/, '').replace(/:\s*.*$/, '')}`);
   }
   // Skip title rows some MIS exports put above the header (a single filled cell).
   let headerIdx = records.findIndex((r) => r.record.filter((c) => c !== '').length >= 1 && r.record.some((c) => HEADER_ALIASES[normaliseHeader(c)]));
   if (headerIdx < 0) headerIdx = 0;
   const header = records[headerIdx];
   if (!header) return { headers: [], rows: [] };
+  // A row longer than the header, with something in the extra cells, is a name with an unquoted
+  // comma (Hughes, Amelia) or a shifted row: every column after it would be wrong, so say where.
+  const width = header.record.length;
+  for (const r of records.slice(headerIdx + 1)) {
+    if (r.record.length > width && r.record.slice(width).some((c) => c !== '')) {
+      throw new UsageError(
+        `${shown}:${r.info.lines}: the ${what} has ${r.record.length} fields on this line but ${width} in the header. ` +
+          `A name with a comma in it must be in quotes ("Hughes, Amelia"); check this line in the file.`,
+      );
+    }
+  }
   return {
     headers: header.record,
     rows: records.slice(headerIdx + 1).map((r) => ({ line: r.info.lines, cells: r.record })),
@@ -165,7 +205,7 @@ export function personOf(col: Partial<Record<Field, number>>, cells: string[], s
 }
 
 /** Load pupils or staff. Accepts separate first/last columns, or one "Name" column ("Hughes, Amelia" or "Amelia Hughes"). */
-export function loadPeople(file: string, shown: string, what: string): Person[] {
+export function loadPeople(file: string, shown: string, what: string, notes?: string[]): Person[] {
   const table = readCsv(file, shown, what);
   const col = nameColumns(table, shown, what);
   const people: Person[] = [];
@@ -173,5 +213,6 @@ export function loadPeople(file: string, shown: string, what: string): Person[] 
     const p = personOf(col, cells, `${shown}:${line}`);
     if (p) people.push(p);
   }
+  if (people.length === 0 && notes) notes.push(`${shown}: the ${what} has a header but no names in it. Export it again from your MIS with its rows.`);
   return people;
 }

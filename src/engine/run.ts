@@ -22,8 +22,10 @@ export interface DraftInput {
   path: string;
   /** Photos given on the command line (or paired by folder) that attach to this draft. */
   extraImages?: ImageRef[];
-  /** An already parsed draft (tests, editors): used instead of reading `path`. */
+  /** An already parsed draft (tests, editors, standard input): used instead of reading `path`. */
   parsed?: ParsedDraft;
+  /** Reading it already failed (standard input too large): the draft is reported as not checked. */
+  readError?: string;
 }
 
 export interface RunOptions {
@@ -76,6 +78,7 @@ export async function checkDraft(input: DraftInput, opts: RunOptions): Promise<D
     draft = emptyDraftFor(photoRef(input.path, cwd, 'standalone'));
   } else {
     try {
+      if (input.readError) throw new InputError(input.readError);
       draft = input.parsed ?? (await readDraft(input.path, cwd, { maxBytes: opts.school.maxDraftBytes }));
     } catch (e) {
       if (e instanceof InputError) {
@@ -185,6 +188,7 @@ export async function checkDraft(input: DraftInput, opts: RunOptions): Promise<D
   const kept = capPerRule(unsuppressed);
   const active = new Set(opts.rules.map((r) => r.id));
   const { records, warnings } = suppressionReport(directives, draft.path, opts.knownRuleIds ?? active, active);
+  for (const message of opts.school.notes ?? []) warnings.push({ rule: READING_RULE, severity: 'info', file: draft.path, line: 1, column: 1, message, policy: '' });
   const note = readingNote(draft);
   if (note) warnings.push({ rule: READING_RULE, severity: 'info', file: draft.path, line: 1, column: 1, message: note, policy: '' });
   for (const p of problems) {

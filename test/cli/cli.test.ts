@@ -132,10 +132,10 @@ describe('inputs that cannot be read', () => {
 
   it('a path that is neither a draft nor a photo', () => {
     const dir = tmpdir();
-    writeFileSync(path.join(dir, 'notes.docx'), 'x');
-    const r = smcheck(['--format', 'json', 'notes.docx'], dir);
+    writeFileSync(path.join(dir, 'notes.xlsx'), 'x');
+    const r = smcheck(['--format', 'json', 'notes.xlsx'], dir);
     expect(r.code).toBe(3);
-    expect(JSON.parse(r.out).results[0].error).toMatch(/not a draft \(\.md, \.markdown, \.txt\) or a photo/);
+    expect(JSON.parse(r.out).results[0].error).toMatch(/not a draft \(\.md, \.markdown, \.txt, \.docx\) or a photo/);
   });
 
   it('a binary file named .md is not a draft', () => {
