@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Report } from '../types.js';
 import { UsageError } from '../errors.js';
-import { findConfig, loadConfig, type LoadedConfig } from '../config/config.js';
-import { applyDisable, loadRules, type LoadedRule } from '../engine/rules.js';
+import { findConfig } from '../config/config.js';
+import { Groups, type Group } from '../batch/groups.js';
 import { checkDraft, photoRef } from '../engine/run.js';
 import { buildReport } from '../engine/report.js';
 import { VERSION } from '../version.js';
@@ -63,9 +63,12 @@ export function safeName(name: string, fallback: string): string {
   return cleaned || fallback;
 }
 
-/** Loads the config and rules once, and again only when the config file changes. */
+/**
+ * Loads the config and rules as the CLI does (src/batch/groups.ts), once, and again only when the
+ * config file changes.
+ */
 export class CheckService {
-  private loaded?: Promise<{ config: LoadedConfig; rules: LoadedRule[]; mtime: number }>;
+  private loaded?: Promise<{ group: Group; file?: string; mtime: number }>;
   /** How many checks ran (the API tests assert that a refused request checked nothing). */
   checks = 0;
 
@@ -75,19 +78,15 @@ export class CheckService {
     return this.opts.config ? path.resolve(this.opts.cwd, this.opts.config) : findConfig(this.opts.cwd);
   }
 
-  private async load(): Promise<{ config: LoadedConfig; rules: LoadedRule[] }> {
+  private async load(): Promise<Group> {
     const file = this.configFile();
     const mtime = file ? await stat(file).then((s) => s.mtimeMs, () => -1) : 0;
     const current = this.loaded ? await this.loaded.catch(() => undefined) : undefined;
-    if (!current || current.mtime !== mtime || current.config.file !== file) {
-      this.loaded = (async () => {
-        const config = loadConfig(file, this.opts.cwd);
-        const all = await loadRules({ dirs: config.ruleDirs, disable: [], severity: config.severity, cwd: this.opts.cwd });
-        const rules = applyDisable(all, config.disable.map((id) => ({ id, where: 'disable: in the config' })));
-        return { config, rules, mtime };
-      })();
+    if (!current || current.mtime !== mtime || current.file !== file) {
+      const groups = new Groups({ config: file, extraRuleDirs: [], disable: [] }, this.opts.cwd);
+      this.loaded = groups.forConfig(file ?? '').then((group) => ({ group, file, mtime }));
     }
-    return this.loaded!;
+    return (await this.loaded!).group;
   }
 
   /** Fails with a UsageError (one plain line) when the config or a rule file is wrong. */
@@ -106,7 +105,7 @@ export class CheckService {
   }
 
   async check(upload: CheckUpload): Promise<CheckAnswer> {
-    const { config, rules } = await this.load();
+    const { config, rules, known } = await this.load();
     this.checks++;
     return withPrivateFolder(async (dir) => {
       const draftName = /\.(md|markdown|txt)$/i.test(upload.name ?? '') ? safeName(upload.name!, 'post.md') : 'post.md';
@@ -115,7 +114,7 @@ export class CheckService {
       const photoNames = await writePhotos(dir, upload.photos, new Set([draftName.toLowerCase()]));
       const outcome = await checkDraft(
         { kind: 'draft', path: draftName, extraImages: photoNames.map((n) => photoRef(n, dir, 'cli')) },
-        { rules, school: config.school, cwd: dir, fix: true, runCache: new Map() },
+        { rules, school: config.school, cwd: dir, fix: true, runCache: new Map(), knownRuleIds: known },
       );
       const photos: PhotoView[] = [];
       for (const n of photoNames) photos.push({ name: n, thumb: await thumbnail(path.join(dir, n), dir) });
